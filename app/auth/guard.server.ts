@@ -1,0 +1,54 @@
+import { data, redirect, type RouterContextProvider } from "react-router";
+import { hubContext, sessionContext } from "../lib/context";
+import { getMembershipRole, getSpaceBySlug } from "../models/space.server";
+import { can, type Action } from "./permissions.server";
+
+type Ctx = Readonly<RouterContextProvider>;
+
+export const getHub = (context: Ctx) => context.get(hubContext);
+export const getSessionUser = (context: Ctx) => context.get(sessionContext)?.user ?? null;
+
+/** Only same-site paths: an open redirect would turn the login page into a phishing tool. */
+export function safeRedirectPath(to: unknown, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}
+
+/** The signed-in person; a visitor without a session is sent to the login page and back after. */
+export function requireUser(context: Ctx, request: Request) {
+  const user = getSessionUser(context);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return user;
+}
+
+/** The signed-in person if allowed `action` (site-wide actions); 403 otherwise. */
+export function requirePermission(context: Ctx, request: Request, action: Action) {
+  const user = requireUser(context, request);
+  if (!can(user, action)) throw data({ error: "forbidden" }, { status: 403 });
+  return user;
+}
+
+/**
+ * The space and the person's role when they may do `action` in it. A space the person may not
+ * see answers 404, exactly like one that does not exist, so URLs reveal nothing.
+ */
+export async function requireSpace(
+  context: Ctx,
+  request: Request,
+  { slug, action }: { slug: string; action: Action },
+) {
+  const user = requireUser(context, request);
+  const { db } = getHub(context);
+  const space = await getSpaceBySlug(db, { slug });
+  const role = space ? await getMembershipRole(db, { spaceId: space.id, userId: user.id }) : null;
+  if (!space || !can(user, action, { spaceRole: role })) {
+    throw data({ error: "notFound" }, { status: 404 });
+  }
+  return { user, space, role };
+}

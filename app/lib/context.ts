@@ -1,0 +1,32 @@
+import { createContext } from "react-router";
+import type { Server as SocketServer } from "socket.io";
+import type { Database } from "../../db/client";
+import type { RateLimiter } from "../auth/rate-limit.server";
+import type { SessionUser } from "../auth/session.server";
+import type { HubConfig } from "./env.server";
+import type { Mailer } from "./mailer.server";
+
+/** Long-lived services, created once per server by server/app.ts. */
+export interface HubServices {
+  db: Database;
+  io: SocketServer;
+  config: HubConfig;
+  mailer: Mailer;
+  loginLimiterByIp: RateLimiter;
+  loginLimiterByAccount: RateLimiter;
+}
+
+/** What every loader and action receives: the services plus facts about this request. */
+export interface HubRequestContext extends HubServices {
+  cspNonce: string;
+  clientIp: string;
+}
+
+/**
+ * The server sets this for each request in getLoadContext. It reaches the server through the
+ * build's entry module (see entry.server.tsx), so both sides use the very same key object.
+ */
+export const hubContext = createContext<HubRequestContext>();
+
+/** Set by the root middleware: the signed-in person, or null. */
+export const sessionContext = createContext<{ sessionId: string; user: SessionUser } | null>(null);

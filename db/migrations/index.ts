@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_create_foundation";
+
+/**
+ * Static list, not FileMigrationProvider: Vitest cannot import `.ts` migrations by path.
+ * tests/db/migrations.test.ts checks that every file in this folder is listed here.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_create_foundation": m0001,
+};

@@ -1,0 +1,127 @@
+import type { Generated, Insertable, Selectable } from "kysely";
+
+/** Times are ISO-8601 UTC text; ids are random UUIDs; booleans are 0/1 integers (SQLite). */
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  /** ngo | municipal | national_centre | education | housing | other */
+  type: string;
+  description: string;
+  website: string | null;
+  createdAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  /** Always stored lower-cased and trimmed. */
+  email: string;
+  name: string;
+  title: string | null;
+  organisationId: string | null;
+  /** Null until the person has set a password through an invitation. */
+  passwordHash: string | null;
+  isSiteAdmin: Generated<number>;
+  /** active | deactivated */
+  status: Generated<string>;
+  /** da | en: the language of mails sent to this person. */
+  locale: Generated<string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SpaceTable {
+  id: string;
+  slug: string;
+  name: string;
+  /** local_network | expert_group | follow_up_group */
+  kind: string;
+  purpose: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  /** private: only members see that the space's content exists. */
+  visibility: Generated<string>;
+  createdAt: string;
+}
+
+export interface MembershipTable {
+  id: string;
+  spaceId: string;
+  userId: string;
+  /** chair | secretariat | member | observer */
+  role: string;
+  appointedAt: string;
+  /** Set when the membership ends; the row stays as history. */
+  leftAt: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the token, hex: the token itself is never stored. */
+  id: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  email: string;
+  tokenHash: string;
+  invitedById: string;
+  /** Optional space and role the person joins on accepting. */
+  spaceId: string | null;
+  role: string | null;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  userId: string;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface OutboxMailTable {
+  id: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  /** outbox (no SMTP configured) | smtp */
+  transport: string;
+  createdAt: string;
+  sentAt: string | null;
+  error: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actorId: string | null;
+  /** dotted verb, e.g. invitation.created */
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  spaceId: string | null;
+  /** JSON text with the few details worth keeping; never passwords or tokens. */
+  details: string;
+  createdAt: string;
+}
+
+export interface DB {
+  organisation: OrganisationTable;
+  user: UserTable;
+  space: SpaceTable;
+  membership: MembershipTable;
+  session: SessionTable;
+  invitation: InvitationTable;
+  passwordReset: PasswordResetTable;
+  outboxMail: OutboxMailTable;
+  auditLog: AuditLogTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type Space = Selectable<SpaceTable>;

@@ -1,0 +1,171 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import { RouterContextProvider, type ServerBuild, type RouterContext } from "react-router";
+import { Server as SocketServer } from "socket.io";
+import { createRateLimiter } from "../app/auth/rate-limit.server";
+import type { HubRequestContext, HubServices } from "../app/lib/context";
+import type { HubConfig } from "../app/lib/env.server";
+import { createMailer } from "../app/lib/mailer.server";
+import type { Database } from "../db/client";
+import { sql } from "kysely";
+import { authenticateSockets } from "./realtime/handshake";
+import { bodyLimit, crossSiteGuard, isSameOriginRequest, refusal, securityHeaders } from "./security";
+
+export interface Hub {
+  httpServer: http.Server;
+  io: SocketServer;
+  services: HubServices;
+  listen(port?: number, host?: string): Promise<AddressInfo>;
+  /** Stops accepting, closes sockets and connections, then the database. */
+  close(): Promise<void>;
+}
+
+type Log = (message: string) => void;
+
+const BUILD_DIR = path.resolve("build");
+
+/** Wires one hub: Express, the React Router handler, socket.io on the same HTTP server. */
+export async function createHub({
+  config,
+  db,
+  log = console.log,
+}: {
+  config: HubConfig;
+  db: Database;
+  log?: Log;
+}): Promise<Hub> {
+  const dev = config.mode === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  const httpServer = http.createServer(app);
+
+  const io = new SocketServer(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, callback) => callback(null, isSameOriginRequest(req, config.trustProxy)),
+  });
+
+  const window = config.loginLimitWindowMs;
+  const services: HubServices = {
+    db,
+    io,
+    config,
+    mailer: createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
+    loginLimiterByIp: createRateLimiter({ limit: config.loginLimitPerIp, windowMs: window }),
+    loginLimiterByAccount: createRateLimiter({ limit: config.loginLimitPerAccount, windowMs: window }),
+  };
+  authenticateSockets(io, { db, config });
+
+  app.use(securityHeaders({ dev, trustProxy: config.trustProxy }));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await sql`select 1`.execute(db);
+      res.json({ status: "ok", version: config.version, database: "ok" });
+    } catch {
+      res.status(503).json({ status: "error", version: config.version, database: "unavailable" });
+    }
+  });
+
+  app.use(compression());
+
+  let vite: import("vite").ViteDevServer | undefined;
+  let loadBuild: () => Promise<ServerBuild>;
+  if (dev) {
+    const devServer = await import("vite").then((v) =>
+      v.createServer({
+        server: { middlewareMode: true, hmr: { server: httpServer } },
+        appType: "custom",
+      }),
+    );
+    vite = devServer;
+    app.use(devServer.middlewares);
+    loadBuild = () =>
+      devServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+  } else {
+    const entry = path.join(BUILD_DIR, "server", "index.js");
+    if (!fs.existsSync(entry)) {
+      throw new Error(`No production build at ${entry}: run \`npm run build\` first.`);
+    }
+    const build = (await import(pathToFileURL(entry).href)) as ServerBuild;
+    loadBuild = async () => build;
+    // Hashed file names never change content: cache them for a year.
+    app.use(
+      "/assets",
+      express.static(path.join(BUILD_DIR, "client", "assets"), { immutable: true, maxAge: "1y" }),
+    );
+    app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
+  }
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.use(crossSiteGuard({ trustProxy: config.trustProxy }));
+  app.use(bodyLimit({ maxBytes: config.maxBodyBytes }));
+
+  // The context key is the build's own object, so loaders find what is set here.
+  let contextKey: RouterContext<HubRequestContext> | undefined;
+  const build = async () => {
+    const b = await loadBuild();
+    contextKey = (b.entry.module as unknown as { hubContext: RouterContext<HubRequestContext> })
+      .hubContext;
+    return b;
+  };
+  await build();
+
+  app.use(
+    createRequestHandler({
+      build,
+      mode: dev ? "development" : "production",
+      getLoadContext(req, res) {
+        const provider = new RouterContextProvider();
+        provider.set(contextKey!, {
+          ...services,
+          cspNonce: res.locals.cspNonce as string,
+          clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        });
+        return provider;
+      },
+    }),
+  );
+
+  // Last resort for errors outside React Router (which has its own boundary): no stack trace out.
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log(`[http] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send(refusal(req, "generic"));
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    httpServer,
+    io,
+    services,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        // io.close() disconnects every socket and stops the HTTP server accepting.
+        io.close();
+        httpServer.closeIdleConnections();
+        const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
+        force.unref();
+        if (httpServer.listening) await closed;
+        clearTimeout(force);
+        await vite?.close();
+        services.mailer.close();
+        await db.destroy();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { NextFunction, Request, Response } from "express";
+import da from "../app/locales/da";
+import en from "../app/locales/en";
+
+type ErrorKey = keyof typeof da.errors;
+
+/** A refusal in the visitor's chosen language (the `lng` cookie), Danish by default. */
+export function refusal(req: IncomingMessage, key: ErrorKey): string {
+  const english = /(?:^|;\s*)lng=(?:%22)?en(?:%22)?(?:;|$)/.test(req.headers.cookie ?? "");
+  return (english ? en : da).errors[key];
+}
+
+export function isSecureRequest(req: IncomingMessage, trustProxy: boolean): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  return trustProxy && String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim() === "https";
+}
+
+/**
+ * Whether a state-changing request comes from the hub's own pages. Browsers send Origin on every
+ * POST and Sec-Fetch-Site on all requests; a request with neither is refused as well.
+ */
+export function isSameOriginRequest(req: IncomingMessage, trustProxy: boolean): boolean {
+  const site = req.headers["sec-fetch-site"];
+  if (site && site !== "same-origin") return false;
+  const origin = req.headers.origin;
+  if (!origin) return site === "same-origin";
+  const host =
+    (trustProxy && String(req.headers["x-forwarded-host"] ?? "").split(",")[0]?.trim()) ||
+    req.headers.host;
+  try {
+    const url = new URL(origin);
+    const scheme = isSecureRequest(req, trustProxy) ? "https:" : "http:";
+    return url.host === host && url.protocol === scheme;
+  } catch {
+    return false;
+  }
+}
+
+/** Security headers for every response, with a fresh CSP nonce kept in res.locals.cspNonce. */
+export function securityHeaders({ dev, trustProxy }: { dev: boolean; trustProxy: boolean }) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    const csp = [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      // Vite's dev server injects styles inline for hot reloading; the built app never does.
+      dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      dev ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; ");
+    res.setHeader("Content-Security-Policy", csp);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    if (isSecureRequest(req, trustProxy)) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    next();
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Refuses cross-site state changes (403) before they reach any route. */
+export function crossSiteGuard({ trustProxy }: { trustProxy: boolean }) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method) || isSameOriginRequest(req, trustProxy)) return next();
+    res.status(403).type("text/plain; charset=utf-8").send(refusal(req, "crossSite"));
+  };
+}
+
+/**
+ * Refuses bodies over the limit from their declared length, before a byte is read: 413. Bodies
+ * without a declared length are refused (411) because they could only be measured by buffering.
+ * File uploads get their own streaming limit on their own routes.
+ */
+export function bodyLimit({ maxBytes }: { maxBytes: number }) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const declared = req.headers["content-length"];
+    if (declared === undefined) {
+      if (req.headers["transfer-encoding"]) {
+        res.status(411).type("text/plain; charset=utf-8").send(refusal(req, "lengthRequired"));
+        return;
+      }
+      return next();
+    }
+    if (!/^\d+$/.test(declared) || Number(declared) > maxBytes) {
+      res.setHeader("Connection", "close");
+      res.status(413).type("text/plain; charset=utf-8").send(refusal(req, "tooLarge"));
+      return;
+    }
+    next();
+  };
+}
