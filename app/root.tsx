@@ -17,6 +17,7 @@ import {
 import type { Route } from "./+types/root";
 import { getHub, getSessionUser } from "./auth/guard.server";
 import { useNonce } from "./components/nonce";
+import { PageTitle } from "./components/page-title";
 import { getLocale, i18nextMiddleware, localeCookie } from "./middleware/i18next";
 import { sessionMiddleware } from "./middleware/session.server";
 import { listSpacesForUser } from "./models/space.server";
@@ -24,7 +25,10 @@ import stylesheet from "./styles/app.css?url";
 
 export const middleware = [i18nextMiddleware, sessionMiddleware];
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const locale = getLocale(context);
@@ -66,7 +70,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </Link>
             <div className="site-header__tools">
               <Form method="post" action="/language" className="inline-form">
-                <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+                <input
+                  type="hidden"
+                  name="redirectTo"
+                  value={location.pathname + location.search}
+                />
                 <input type="hidden" name="lng" value={i18n.language === "en" ? "da" : "en"} />
                 <button
                   type="submit"
@@ -78,7 +86,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
               </Form>
               {user ? (
                 <>
-                  <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>
+                  <Link to="/profile" className="site-header__profile">
+                    {t("nav.signedInAs", { name: user.name })}
+                  </Link>
                   <Form method="post" action="/logout" className="inline-form">
                     <button type="submit" className="link-button">
                       {t("nav.logout")}
@@ -101,10 +111,22 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <NavLink to={`/spaces/${s.slug}`}>{s.name}</NavLink>
                   </li>
                 ))}
+                <li>
+                  <NavLink to="/people">{t("nav.people")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
+                </li>
                 {user.isSiteAdmin ? (
                   <>
                     <li>
+                      <NavLink to="/admin/people">{t("nav.adminPeople")}</NavLink>
+                    </li>
+                    <li>
                       <NavLink to="/admin/invitations">{t("nav.invitations")}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/admin/audit">{t("nav.audit")}</NavLink>
                     </li>
                     <li>
                       <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink>
@@ -148,9 +170,12 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       ? t("errors.notFound")
       : status === 403
         ? t("errors.forbidden")
-        : t("errors.generic");
+        : status === 400
+          ? t("validation.formInvalid")
+          : t("errors.generic");
   return (
     <div className="page narrow">
+      <PageTitle title={t("errors.title")} />
       <h1>{t("errors.title")}</h1>
       <p>{message}</p>
       <p>

@@ -25,8 +25,25 @@ export interface UserTable {
   status: Generated<string>;
   /** da | en: the language of mails sent to this person. */
   locale: Generated<string>;
+  bio: Generated<string>;
+  phone: string | null;
+  /** members: people sharing a current space see email and phone | nobody */
+  contactVisibility: Generated<string>;
+  /** Folded name, organisation, title and expertise (app/lib/search-fold.ts). */
+  searchText: Generated<string>;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface UserExpertiseTable {
+  userId: string;
+  tag: string;
+}
+
+export interface UserLanguageTable {
+  userId: string;
+  /** ISO 639-1 code, e.g. da, en, ar, tr. */
+  language: string;
 }
 
 export interface SpaceTable {
@@ -120,6 +137,8 @@ export interface DB {
   passwordReset: PasswordResetTable;
   outboxMail: OutboxMailTable;
   auditLog: AuditLogTable;
+  userExpertise: UserExpertiseTable;
+  userLanguage: UserLanguageTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -15,7 +15,13 @@ import { createMailer } from "../app/lib/mailer.server";
 import type { Database } from "../db/client";
 import { sql } from "kysely";
 import { authenticateSockets } from "./realtime/handshake";
-import { bodyLimit, crossSiteGuard, isSameOriginRequest, refusal, securityHeaders } from "./security";
+import {
+  bodyLimit,
+  crossSiteGuard,
+  isSameOriginRequest,
+  refusal,
+  securityHeaders,
+} from "./security";
 
 export interface Hub {
   httpServer: http.Server;
@@ -59,7 +65,10 @@ export async function createHub({
     config,
     mailer: createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
     loginLimiterByIp: createRateLimiter({ limit: config.loginLimitPerIp, windowMs: window }),
-    loginLimiterByAccount: createRateLimiter({ limit: config.loginLimitPerAccount, windowMs: window }),
+    loginLimiterByAccount: createRateLimiter({
+      limit: config.loginLimitPerAccount,
+      windowMs: window,
+    }),
   };
   authenticateSockets(io, { db, config });
 
@@ -135,10 +144,15 @@ export async function createHub({
   );
 
   // Last resort for errors outside React Router (which has its own boundary): no stack trace out.
-  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    log(`[http] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send(refusal(req, "generic"));
-  });
+  app.use(
+    (error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      log(
+        `[http] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!res.headersSent)
+        res.status(500).type("text/plain; charset=utf-8").send(refusal(req, "generic"));
+    },
+  );
 
   let closing: Promise<void> | undefined;
   return {

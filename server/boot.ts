@@ -18,7 +18,10 @@ export function configFromEnv(): HubConfig {
 }
 
 /** Opens the database, migrates it, and on first start of a demo setup fills it with demo data. */
-export async function prepareDatabase(config: HubConfig, log: Log = console.log): Promise<Database> {
+export async function prepareDatabase(
+  config: HubConfig,
+  log: Log = console.log,
+): Promise<Database> {
   const { db } = openDatabase(config.databasePath);
   try {
     const migrated = await migrateToLatest(db);

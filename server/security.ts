@@ -8,13 +8,35 @@ type ErrorKey = keyof typeof da.errors;
 
 /** A refusal in the visitor's chosen language (the `lng` cookie), Danish by default. */
 export function refusal(req: IncomingMessage, key: ErrorKey): string {
-  const english = /(?:^|;\s*)lng=(?:%22)?en(?:%22)?(?:;|$)/.test(req.headers.cookie ?? "");
-  return (english ? en : da).errors[key];
+  return (chosenLanguage(req.headers.cookie) === "en" ? en : da).errors[key];
+}
+
+/**
+ * The language in the `lng` cookie. The language switch writes it through React Router's
+ * createCookie, which stores the JSON value base64-encoded (`"en"` → `ImVuIg==`); a plain `en`
+ * is accepted too.
+ */
+function chosenLanguage(cookieHeader: string | undefined): "da" | "en" {
+  const raw = /(?:^|;\s*)lng=([^;]*)/.exec(cookieHeader ?? "")?.[1];
+  if (!raw) return "da";
+  let value: string;
+  try {
+    value = decodeURIComponent(raw).trim();
+  } catch {
+    return "da";
+  }
+  const decoded = Buffer.from(value, "base64").toString("utf8");
+  return [value, decoded].some((v) => v === "en" || v === '"en"') ? "en" : "da";
 }
 
 export function isSecureRequest(req: IncomingMessage, trustProxy: boolean): boolean {
   if ((req.socket as { encrypted?: boolean }).encrypted) return true;
-  return trustProxy && String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim() === "https";
+  return (
+    trustProxy &&
+    String(req.headers["x-forwarded-proto"] ?? "")
+      .split(",")[0]
+      ?.trim() === "https"
+  );
 }
 
 /**
@@ -27,7 +49,10 @@ export function isSameOriginRequest(req: IncomingMessage, trustProxy: boolean): 
   const origin = req.headers.origin;
   if (!origin) return site === "same-origin";
   const host =
-    (trustProxy && String(req.headers["x-forwarded-host"] ?? "").split(",")[0]?.trim()) ||
+    (trustProxy &&
+      String(req.headers["x-forwarded-host"] ?? "")
+        .split(",")[0]
+        ?.trim()) ||
     req.headers.host;
   try {
     const url = new URL(origin);
@@ -61,7 +86,10 @@ export function securityHeaders({ dev, trustProxy }: { dev: boolean; trustProxy:
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    res.setHeader(
+      "Permissions-Policy",
+      "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
     if (isSecureRequest(req, trustProxy)) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }

@@ -10,7 +10,12 @@ export const getSessionUser = (context: Ctx) => context.get(sessionContext)?.use
 
 /** Only same-site paths: an open redirect would turn the login page into a phishing tool. */
 export function safeRedirectPath(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (
+    typeof to !== "string" ||
+    !to.startsWith("/") ||
+    to.startsWith("//") ||
+    to.startsWith("/\\")
+  ) {
     return fallback;
   }
   return to;
@@ -36,7 +41,8 @@ export function requirePermission(context: Ctx, request: Request, action: Action
 
 /**
  * The space and the person's role when they may do `action` in it. A space the person may not
- * see answers 404, exactly like one that does not exist, so URLs reveal nothing.
+ * see answers 404, exactly like one that does not exist, so URLs reveal nothing; a space they
+ * see but an action they may not take answers 403.
  */
 export async function requireSpace(
   context: Ctx,
@@ -47,8 +53,22 @@ export async function requireSpace(
   const { db } = getHub(context);
   const space = await getSpaceBySlug(db, { slug });
   const role = space ? await getMembershipRole(db, { spaceId: space.id, userId: user.id }) : null;
-  if (!space || !can(user, action, { spaceRole: role })) {
+  if (!space || !can(user, "space.view", { spaceRole: role })) {
     throw data({ error: "notFound" }, { status: 404 });
   }
+  if (!can(user, action, { spaceRole: role })) throw data({ error: "forbidden" }, { status: 403 });
   return { user, space, role };
+}
+
+/** The status of a refusal thrown by the guards above (`data(..., { status })`), else null. */
+export function refusalStatus(error: unknown): number | null {
+  if (
+    typeof error === "object" &&
+    error !== null &&
+    "type" in error &&
+    error.type === "DataWithResponseInit"
+  ) {
+    return (error as unknown as { init: ResponseInit | null }).init?.status ?? null;
+  }
+  return null;
 }

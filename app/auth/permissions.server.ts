@@ -1,10 +1,14 @@
 /**
  * The one place that decides who may do what, for HTTP routes and socket events alike.
  * An action without a rule is denied: adding a feature means adding its rule here.
+ *
+ * Which *people* a person may see (directory, profiles, exports) is the shared-space rule in
+ * app/models/person.server.ts, applied in SQL so that lists and detail pages cannot disagree.
  */
 
-export const spaceRoles = ["chair", "secretariat", "member", "observer"] as const;
-export type SpaceRole = (typeof spaceRoles)[number];
+import type { SpaceRole } from "./roles";
+
+export { spaceRoles, isSpaceRole, type SpaceRole } from "./roles";
 
 export interface Actor {
   id: string;
@@ -19,12 +23,27 @@ export interface Subject {
 type Rule = (actor: Actor, subject: Subject) => boolean;
 
 const isMember = (s: Subject) => s.spaceRole != null;
+const runsSpace = (a: Actor, s: Subject) => a.isSiteAdmin || s.spaceRole === "secretariat";
+const signedIn: Rule = () => true;
 
 const rules = {
-  // Spaces are private: only current members see them or anything in them.
-  "space.view": (_a, s) => isMember(s),
+  // Site-wide, for every signed-in person (what they then see is narrowed by membership).
+  "space.list": signedIn,
+  "directory.view": signedIn,
+  "organisation.view": signedIn,
+  "profile.edit": signedIn,
+
+  // Spaces are private: members see them; administrators see them to administer membership.
+  "space.view": (a, s) => a.isSiteAdmin || isMember(s),
+  "space.members.view": (a, s) => a.isSiteAdmin || isMember(s),
+  // The secretariat runs its space; administrators can step in (e.g. to appoint a secretariat).
+  "space.members.manage": runsSpace,
+  "space.members.export": runsSpace,
+
   "admin.outbox.read": (a) => a.isSiteAdmin,
   "admin.invitation.manage": (a) => a.isSiteAdmin,
+  "admin.audit.read": (a) => a.isSiteAdmin,
+  "admin.people.manage": (a) => a.isSiteAdmin,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
@@ -32,8 +51,6 @@ export type Action = keyof typeof rules;
 /** Whether `actor` may do `action` on `subject`. Anonymous actors and unknown actions: never. */
 export function can(actor: Actor | null, action: Action | string, subject: Subject = {}): boolean {
   if (!actor) return false;
-  const rule: Rule | undefined = Object.hasOwn(rules, action)
-    ? rules[action as Action]
-    : undefined;
+  const rule: Rule | undefined = Object.hasOwn(rules, action) ? rules[action as Action] : undefined;
   return rule ? rule(actor, subject) : false;
 }

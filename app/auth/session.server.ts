@@ -118,13 +118,22 @@ export function serializeSessionCookie(
 }
 
 export function serializeBlankSessionCookie({ secure }: { secure: boolean }): string {
-  const parts = [`${sessionCookieName(secure)}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  const parts = [
+    `${sessionCookieName(secure)}=`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    "Max-Age=0",
+  ];
   if (secure) parts.push("Secure");
   return parts.join("; ");
 }
 
 /** Reads the session token from a Cookie header (HTTP requests and socket handshakes alike). */
-export function readSessionToken(cookieHeader: string | null | undefined, secure: boolean): string | null {
+export function readSessionToken(
+  cookieHeader: string | null | undefined,
+  secure: boolean,
+): string | null {
   if (!cookieHeader) return null;
   const name = sessionCookieName(secure);
   for (const part of cookieHeader.split(";")) {

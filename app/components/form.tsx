@@ -18,10 +18,12 @@ export function TextField({
   const { t } = useTranslation();
   const hintId = `${field.id}-hint`;
   const errors = field.errors ?? [];
-  const describedBy = [hint ? hintId : null, errors.length ? field.errorId : null]
-    .filter(Boolean)
-    .join(" ");
-  const { key, ...inputProps } = getInputProps(field, { type, ariaDescribedBy: describedBy || undefined });
+  // Conform puts the error id first in aria-describedby while the field is invalid; naming it
+  // here too would make screen readers read the message twice.
+  const { key, ...inputProps } = getInputProps(field, {
+    type,
+    ariaDescribedBy: hint ? hintId : undefined,
+  });
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
@@ -45,7 +47,9 @@ export function FormError({ id, errors }: { id: string; errors?: string[] }) {
   const { t } = useTranslation();
   return (
     <div id={id} role="alert" className={errors?.length ? "form-error" : undefined}>
-      {errors?.map((e) => <p key={e}>{t(e as never)}</p>)}
+      {errors?.map((e) => (
+        <p key={e}>{t(e as never)}</p>
+      ))}
     </div>
   );
 }

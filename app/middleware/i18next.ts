@@ -19,7 +19,11 @@ export const [i18nextMiddleware, getLocale, getInstance] = createI18nextMiddlewa
     cookie: localeCookie,
     order: ["searchParams", "cookie"],
   },
-  i18next: { resources, supportedLngs: [...supportedLanguages], interpolation: { escapeValue: false } },
+  i18next: {
+    resources,
+    supportedLngs: [...supportedLanguages],
+    interpolation: { escapeValue: false },
+  },
   plugins: [initReactI18next],
 });
 

@@ -27,3 +27,27 @@ export async function recordAudit(
     })
     .execute();
 }
+
+export async function listAuditEntries(
+  db: Database,
+  { spaceId, limit = 200 }: { spaceId?: string; limit?: number } = {},
+) {
+  return db
+    .selectFrom("auditLog")
+    .leftJoin("user", "user.id", "auditLog.actorId")
+    .leftJoin("space", "space.id", "auditLog.spaceId")
+    .select([
+      "auditLog.id",
+      "auditLog.action",
+      "auditLog.subjectType",
+      "auditLog.subjectId",
+      "auditLog.details",
+      "auditLog.createdAt",
+      "user.name as actorName",
+      "space.name as spaceName",
+    ])
+    .$if(!!spaceId, (q) => q.where("auditLog.spaceId", "=", spaceId!))
+    .orderBy("auditLog.createdAt", "desc")
+    .limit(limit)
+    .execute();
+}

@@ -20,11 +20,14 @@ export async function createInvitation(
   const expiresAt = nowIso(new Date(now.getTime() + input.ttlMs));
   const email = normaliseEmail(input.email);
   await db.transaction().execute(async (trx) => {
-    // A new invitation replaces any still-open one: only the newest link works.
+    // A new invitation replaces a still-open one to the same place: only the newest link works.
     await trx
       .updateTable("invitation")
       .set({ revokedAt: nowIso(now) })
       .where("email", "=", email)
+      .where((eb) =>
+        input.spaceId ? eb("spaceId", "=", input.spaceId) : eb("spaceId", "is", null),
+      )
       .where("acceptedAt", "is", null)
       .where("revokedAt", "is", null)
       .execute();
@@ -113,19 +116,111 @@ export async function acceptInvitation(
         updatedAt: nowIso(now),
       })
       .execute();
-    if (invitation.spaceId && invitation.role) {
+    // Every open invitation to this address becomes a membership: a person invited to two
+    // spaces before accepting joins both.
+    const pending = await trx
+      .selectFrom("invitation")
+      .select(["id", "spaceId", "role"])
+      .where("email", "=", invitation.email)
+      .where("acceptedAt", "is", null)
+      .where("revokedAt", "is", null)
+      .where("expiresAt", ">", nowIso(now))
+      .execute();
+    const joined = new Set<string>();
+    for (const open of [invitation, ...pending]) {
+      if (!open.spaceId || !open.role || joined.has(open.spaceId)) continue;
+      joined.add(open.spaceId);
       await trx
         .insertInto("membership")
         .values({
           id: newId(),
-          spaceId: invitation.spaceId,
+          spaceId: open.spaceId,
           userId,
-          role: invitation.role,
+          role: open.role,
           appointedAt: nowIso(now),
           leftAt: null,
         })
         .execute();
     }
+    if (pending.length) {
+      await trx
+        .updateTable("invitation")
+        .set({ acceptedAt: nowIso(now) })
+        .where(
+          "id",
+          "in",
+          pending.map((p) => p.id),
+        )
+        .execute();
+    }
     return userId;
   });
+}
+
+/** Open invitations into one space, for its secretariat. */
+export async function listSpaceInvitations(
+  db: Database,
+  { spaceId, now = new Date() }: { spaceId: string; now?: Date },
+) {
+  return db
+    .selectFrom("invitation")
+    .select(["id", "email", "role", "createdAt", "expiresAt"])
+    .where("spaceId", "=", spaceId)
+    .where("acceptedAt", "is", null)
+    .where("revokedAt", "is", null)
+    .where("expiresAt", ">", nowIso(now))
+    .orderBy("createdAt", "desc")
+    .execute();
+}
+
+/** An open invitation of this space; an id from another space finds nothing. */
+export async function getSpaceInvitation(
+  db: Database,
+  { spaceId, invitationId }: { spaceId: string; invitationId: string },
+) {
+  return (
+    (await db
+      .selectFrom("invitation")
+      .select(["id", "email", "role"])
+      .where("spaceId", "=", spaceId)
+      .where("id", "=", invitationId)
+      .where("acceptedAt", "is", null)
+      .where("revokedAt", "is", null)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function hasOpenSpaceInvitation(
+  db: Database,
+  { spaceId, email, now = new Date() }: { spaceId: string; email: string; now?: Date },
+) {
+  const row = await db
+    .selectFrom("invitation")
+    .select("id")
+    .where("spaceId", "=", spaceId)
+    .where("email", "=", normaliseEmail(email))
+    .where("acceptedAt", "is", null)
+    .where("revokedAt", "is", null)
+    .where("expiresAt", ">", nowIso(now))
+    .executeTakeFirst();
+  return row != null;
+}
+
+export async function revokeSpaceInvitation(
+  db: Database,
+  {
+    spaceId,
+    invitationId,
+    now = new Date(),
+  }: { spaceId: string; invitationId: string; now?: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("invitation")
+    .set({ revokedAt: nowIso(now) })
+    .where("spaceId", "=", spaceId)
+    .where("id", "=", invitationId)
+    .where("acceptedAt", "is", null)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

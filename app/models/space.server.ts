@@ -57,3 +57,12 @@ export async function countCurrentMembers(db: Database, { spaceId }: { spaceId: 
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Every space, for administrators. */
+export async function listAllSpaces(db: Database) {
+  return db
+    .selectFrom("space")
+    .select(["id", "slug", "name", "kind", "purpose", "periodStart", "periodEnd"])
+    .orderBy("name")
+    .execute();
+}

@@ -75,3 +75,40 @@ export async function countUsers(db: Database): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Everyone with an account, for administrators. */
+export async function listAllUsers(db: Database) {
+  return db
+    .selectFrom("user")
+    .leftJoin("organisation", "organisation.id", "user.organisationId")
+    .select([
+      "user.id",
+      "user.name",
+      "user.email",
+      "user.status",
+      "user.isSiteAdmin",
+      "organisation.name as organisationName",
+    ])
+    .orderBy("user.name")
+    .execute();
+}
+
+/**
+ * Deactivates or reactivates an account. Deactivating also ends every session at once; the
+ * caller disconnects the person's live sockets after this commits.
+ */
+export async function setUserStatus(
+  db: Database,
+  { userId, status }: { userId: string; status: "active" | "deactivated" },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("user")
+      .set({ status, updatedAt: nowIso() })
+      .where("id", "=", userId)
+      .executeTakeFirst();
+    if (status === "deactivated")
+      await trx.deleteFrom("session").where("userId", "=", userId).execute();
+    return Number(result.numUpdatedRows) === 1;
+  });
+}

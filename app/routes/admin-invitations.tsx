@@ -6,6 +6,8 @@ import { getHub, requirePermission } from "../auth/guard.server";
 import { FormError, TextField } from "../components/form";
 import { PageTitle } from "../components/page-title";
 import { formatDateTime } from "../lib/dates";
+import { readFormData } from "../lib/form.server";
+import { sendInvitationMail } from "../lib/invitation-mail.server";
 import { getInstance, getLocale } from "../middleware/i18next";
 import { recordAudit } from "../models/audit.server";
 import { createInvitation, listOpenInvitations } from "../models/invitation.server";
@@ -25,14 +27,17 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const admin = requirePermission(context, request, "admin.invitation.manage");
   const { db, config, mailer } = getHub(context);
-  const submission = parseWithZod(await request.formData(), { schema: inviteSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: inviteSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), sentTo: null }, { status: 400 });
   }
   const { email } = submission.value;
   if (await getUserByEmail(db, { email })) {
     return data(
-      { result: submission.reply({ fieldErrors: { email: ["invitation.alreadyUser"] } }), sentTo: null },
+      {
+        result: submission.reply({ fieldErrors: { email: ["invitation.alreadyUser"] } }),
+        sentTo: null,
+      },
       { status: 409 },
     );
   }
@@ -48,16 +53,10 @@ export async function action({ context, request }: Route.ActionArgs) {
     subjectId: invitation.id,
     details: { email },
   });
-  const t = getInstance(context).t;
-  await mailer.send({
-    to: email,
-    subject: t("mail.invitationSubject"),
-    text: t("mail.invitationBody", {
-      inviter: admin.name,
-      expires: formatDateTime(invitation.expiresAt, getLocale(context)),
-      link: `${config.publicUrl}/invitation/${invitation.token}`,
-    }),
-  });
+  await sendInvitationMail(
+    { mailer, config, t: getInstance(context).t, locale: getLocale(context) },
+    { email, inviterName: admin.name, token: invitation.token, expiresAt: invitation.expiresAt },
+  );
   return { result: submission.reply({ resetForm: true }), sentTo: email };
 }
 
@@ -80,7 +79,12 @@ export default function AdminInvitations({ loaderData, actionData }: Route.Compo
       ) : null}
       <Form method="post" {...getFormProps(form)} className="stack narrow">
         <FormError id={form.errorId} errors={form.errors} />
-        <TextField field={fields.email} label={t("invitation.email")} type="email" autoComplete="off" />
+        <TextField
+          field={fields.email}
+          label={t("invitation.email")}
+          type="email"
+          autoComplete="off"
+        />
         <button type="submit" className="button">
           {t("invitation.send")}
         </button>

@@ -28,7 +28,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               <Link to={`/spaces/${s.slug}`}>{s.name}</Link>
             </h2>
             <p className="muted">
-              {t(`space.kind.${s.kind}` as never)} · {t("home.role", { role: t(`space.role.${s.role}`) })}
+              {t(`space.kind.${s.kind}` as never)} ·{" "}
+              {t("home.role", { role: t(`space.role.${s.role}`) })}
             </p>
             <p>{s.purpose}</p>
             <SpacePeriod start={s.periodStart} end={s.periodEnd} />

@@ -7,6 +7,7 @@ import { hashPassword } from "../auth/password.server";
 import { createSession, serializeSessionCookie } from "../auth/session.server";
 import { FormError, TextField } from "../components/form";
 import { PageTitle } from "../components/page-title";
+import { readFormData } from "../lib/form.server";
 import { recordAudit } from "../models/audit.server";
 import { acceptInvitation, getOpenInvitation } from "../models/invitation.server";
 import { acceptInvitationSchema } from "../schemas/auth";
@@ -21,9 +22,12 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { db, config } = getHub(context);
-  const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: acceptInvitationSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password", "passwordConfirm"] }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ hideFields: ["password", "passwordConfirm"] }) },
+      { status: 400 },
+    );
   }
   const passwordHash = await hashPassword(submission.value.password);
   const userId = await acceptInvitation(db, {
@@ -33,15 +37,27 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   });
   if (!userId) {
     return data(
-      { result: submission.reply({ formErrors: ["invitation.invalid"], hideFields: ["password", "passwordConfirm"] }) },
+      {
+        result: submission.reply({
+          formErrors: ["invitation.invalid"],
+          hideFields: ["password", "passwordConfirm"],
+        }),
+      },
       { status: 410 },
     );
   }
-  await recordAudit(db, { actorId: userId, action: "invitation.accepted", subjectType: "user", subjectId: userId });
+  await recordAudit(db, {
+    actorId: userId,
+    action: "invitation.accepted",
+    subjectType: "user",
+    subjectId: userId,
+  });
   const { token } = await createSession(db, { userId });
   const secure = new URL(request.url).protocol === "https:";
   return redirect("/", {
-    headers: { "Set-Cookie": serializeSessionCookie(token, { secure, maxAgeMs: config.sessionAbsoluteMs }) },
+    headers: {
+      "Set-Cookie": serializeSessionCookie(token, { secure, maxAgeMs: config.sessionAbsoluteMs }),
+    },
   });
 }
 
@@ -50,7 +66,9 @@ export default function AcceptInvitation({ loaderData, actionData }: Route.Compo
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationSchema }),
-    shouldValidate: "onBlur",
+    // On submit, not on blur: a message appearing on blur is not announced, and it moves the
+    // submit button away from under the pointer, so the first click misses it.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   return (

@@ -7,6 +7,7 @@ import { createSession, serializeSessionCookie } from "../auth/session.server";
 import { getHub, getSessionUser, safeRedirectPath } from "../auth/guard.server";
 import { FormError, TextField } from "../components/form";
 import { PageTitle } from "../components/page-title";
+import { readFormData } from "../lib/form.server";
 import { getInstance } from "../middleware/i18next";
 import { getUserForLogin, normaliseEmail } from "../models/user.server";
 import { loginSchema } from "../schemas/auth";
@@ -19,10 +20,16 @@ export function loader({ context, request }: Route.LoaderArgs) {
   return null;
 }
 
+// React Router passes only cookies from an action's headers on by default; a 429 must keep its
+// Retry-After.
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  return actionHeaders;
+}
+
 export async function action({ request, context }: Route.ActionArgs) {
   const hub = getHub(context);
   const t = getInstance(context).t;
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: loginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
@@ -57,7 +64,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   if (user.status !== "active") {
     return data(
-      { result: submission.reply({ formErrors: [t("login.deactivated")], hideFields: ["password"] }) },
+      {
+        result: submission.reply({
+          formErrors: [t("login.deactivated")],
+          hideFields: ["password"],
+        }),
+      },
       { status: 403 },
     );
   }
@@ -66,7 +78,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const secure = new URL(request.url).protocol === "https:";
   return redirect(safeRedirectPath(redirectTo), {
     headers: {
-      "Set-Cookie": serializeSessionCookie(token, { secure, maxAgeMs: hub.config.sessionAbsoluteMs }),
+      "Set-Cookie": serializeSessionCookie(token, {
+        secure,
+        maxAgeMs: hub.config.sessionAbsoluteMs,
+      }),
     },
   });
 }
@@ -98,7 +113,12 @@ export default function Login({ actionData }: Route.ComponentProps) {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormError id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-        <TextField field={fields.email} label={t("login.email")} type="email" autoComplete="username" />
+        <TextField
+          field={fields.email}
+          label={t("login.email")}
+          type="email"
+          autoComplete="username"
+        />
         <TextField
           field={fields.password}
           label={t("login.password")}

@@ -6,6 +6,7 @@ import { getHub } from "../auth/guard.server";
 import { FormError, TextField } from "../components/form";
 import { PageTitle } from "../components/page-title";
 import { formatDateTime } from "../lib/dates";
+import { readFormData } from "../lib/form.server";
 import { getInstance, getLocale } from "../middleware/i18next";
 import { recordAudit } from "../models/audit.server";
 import { createPasswordReset } from "../models/password-reset.server";
@@ -19,7 +20,9 @@ export function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { db, config, mailer, loginLimiterByIp, clientIp } = getHub(context);
-  const submission = parseWithZod(await request.formData(), { schema: requestPasswordResetSchema });
+  const submission = parseWithZod(await readFormData(request), {
+    schema: requestPasswordResetSchema,
+  });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), sent: false }, { status: 400 });
   }
@@ -29,7 +32,10 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (limit.limited) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000));
     return data(
-      { result: submission.reply({ formErrors: [t("login.rateLimited", { minutes })] }), sent: false },
+      {
+        result: submission.reply({ formErrors: [t("login.rateLimited", { minutes })] }),
+        sent: false,
+      },
       { status: 429 },
     );
   }
@@ -37,8 +43,16 @@ export async function action({ context, request }: Route.ActionArgs) {
   const user = await getUserByEmail(db, { email: submission.value.email });
   // The answer is the same whether or not the account exists, so the form reveals nobody.
   if (user && user.status === "active") {
-    const reset = await createPasswordReset(db, { userId: user.id, ttlMs: config.passwordResetTtlMs });
-    await recordAudit(db, { actorId: null, action: "password_reset.requested", subjectType: "user", subjectId: user.id });
+    const reset = await createPasswordReset(db, {
+      userId: user.id,
+      ttlMs: config.passwordResetTtlMs,
+    });
+    await recordAudit(db, {
+      actorId: null,
+      action: "password_reset.requested",
+      subjectType: "user",
+      subjectId: user.id,
+    });
     await mailer.send({
       to: user.email,
       subject: t("mail.resetSubject"),
@@ -71,7 +85,12 @@ export default function ForgotPassword({ loaderData, actionData }: Route.Compone
       <p>{t("reset.requestIntro")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormError id={form.errorId} errors={form.errors} />
-        <TextField field={fields.email} label={t("reset.email")} type="email" autoComplete="email" />
+        <TextField
+          field={fields.email}
+          label={t("reset.email")}
+          type="email"
+          autoComplete="email"
+        />
         <button type="submit" className="button">
           {t("reset.send")}
         </button>

@@ -6,6 +6,7 @@ import { getHub } from "../auth/guard.server";
 import { hashPassword } from "../auth/password.server";
 import { FormError, TextField } from "../components/form";
 import { PageTitle } from "../components/page-title";
+import { readFormData } from "../lib/form.server";
 import { recordAudit } from "../models/audit.server";
 import { consumePasswordReset, isPasswordResetOpen } from "../models/password-reset.server";
 import { resetPasswordSchema } from "../schemas/auth";
@@ -18,9 +19,12 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { db } = getHub(context);
-  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: resetPasswordSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password", "passwordConfirm"] }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ hideFields: ["password", "passwordConfirm"] }) },
+      { status: 400 },
+    );
   }
   const userId = await consumePasswordReset(db, {
     token: params.token,
@@ -28,11 +32,21 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   });
   if (!userId) {
     return data(
-      { result: submission.reply({ formErrors: ["reset.invalid"], hideFields: ["password", "passwordConfirm"] }) },
+      {
+        result: submission.reply({
+          formErrors: ["reset.invalid"],
+          hideFields: ["password", "passwordConfirm"],
+        }),
+      },
       { status: 410 },
     );
   }
-  await recordAudit(db, { actorId: userId, action: "password_reset.completed", subjectType: "user", subjectId: userId });
+  await recordAudit(db, {
+    actorId: userId,
+    action: "password_reset.completed",
+    subjectType: "user",
+    subjectId: userId,
+  });
   return redirect("/login?passwordSet=1");
 }
 
@@ -41,7 +55,9 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
-    shouldValidate: "onBlur",
+    // On submit, not on blur: a message appearing on blur is not announced, and it moves the
+    // submit button away from under the pointer, so the first click misses it.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   return (

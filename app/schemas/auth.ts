@@ -22,7 +22,10 @@ const name = z
 
 export const loginSchema = z.object({
   email,
-  password: z.string({ error: "validation.required" }).min(1, "validation.required").max(200, "validation.passwordTooLong"),
+  password: z
+    .string({ error: "validation.required" })
+    .min(1, "validation.required")
+    .max(200, "validation.passwordTooLong"),
   redirectTo: z.string().max(500).optional(),
 });
 
@@ -34,7 +37,11 @@ const passwordPair = z
   });
 
 export const acceptInvitationSchema = z
-  .object({ name, password: newPassword, passwordConfirm: z.string({ error: "validation.required" }) })
+  .object({
+    name,
+    password: newPassword,
+    passwordConfirm: z.string({ error: "validation.required" }),
+  })
   .refine((v) => v.password === v.passwordConfirm, {
     message: "validation.passwordsDiffer",
     path: ["passwordConfirm"],

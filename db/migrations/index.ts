@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_create_foundation";
+import * as m0002 from "./0002_add_profiles";
 
 /**
  * Static list, not FileMigrationProvider: Vitest cannot import `.ts` migrations by path.
@@ -7,4 +8,5 @@ import * as m0001 from "./0001_create_foundation";
  */
 export const migrations: Record<string, Migration> = {
   "0001_create_foundation": m0001,
+  "0002_add_profiles": m0002,
 };

@@ -1,6 +1,10 @@
 // Demo data for the hub. It describes professionals and organisations only: the hub must never
 // hold data about citizens or cases of concern, so neither does its seed.
 
+import type { languageCodes } from "../../app/schemas/profile";
+
+export type LanguageCode = (typeof languageCodes)[number];
+
 export type OrganisationType =
   "ngo" | "municipal" | "national_centre" | "education" | "housing" | "other";
 
@@ -173,6 +177,16 @@ export interface SeedPerson {
   name: string;
   title: string;
   organisation: OrganisationName;
+  /** 1–2 sentences about the person's professional work; never about citizens or cases. */
+  bio: string;
+  /** Short Danish lower-case tags. */
+  expertise: readonly string[];
+  /** Always includes "da". */
+  languages: readonly LanguageCode[];
+  /** Fictional: +45 00 00 xx xx (Danish subscriber numbers never start with 0). */
+  phone?: string;
+  /** Defaults to "members". */
+  contactVisibility?: "members" | "nobody";
   isSiteAdmin?: boolean;
   memberships: readonly SeedMembership[];
 }
@@ -186,6 +200,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Anne Holm Sørensen",
     title: "Systemadministrator",
     organisation: "BIF",
+    bio: "Administrerer hubben for BIF og hjælper rummenes sekretariater med invitationer, adgange og opsætning.",
+    expertise: ["systemadministration", "digitale samarbejdsværktøjer", "brugeradgange"],
+    languages: ["da", "en"],
+    phone: "+45 00 00 10 01",
     isSiteAdmin: true,
     memberships: [],
   },
@@ -194,6 +212,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Mette Lindholm",
     title: "Sekretariatsleder",
     organisation: "BIF",
+    bio: "Leder sekretariatet for handleplanen mod negativ social kontrol og betjener ekspertgruppen, følgegruppen og lokalnetværket. Samler input fra rummene til den kommende handleplan.",
+    expertise: ["handleplaner", "mødeledelse", "tværsektorielt samarbejde"],
+    languages: ["da", "en", "sv"],
+    phone: "+45 00 00 10 02",
     memberships: ALL_SPACES.map((space) => ({ space, role: "secretariat" })),
   },
   {
@@ -201,6 +223,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Sofie Bach Nielsen",
     title: "Faglig konsulent",
     organisation: "Børns Vilkår",
+    bio: "Arbejder med undervisningstilbuddet til grundskoleelever om negativ social kontrol og den helhedsorienterede skoleindsats. Bidrager i ekspertgruppen med erfaringer fra skolerne.",
+    expertise: ["børns rettigheder", "undervisning", "forældresamarbejde"],
+    languages: ["da", "en"],
+    phone: "+45 00 00 10 03",
     memberships: [{ space: "ekspertgruppen", role: "member" }],
   },
   {
@@ -208,6 +234,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Yasmin Haddad",
     title: "Projektkoordinator",
     organisation: "Mellemfolkeligt Samvirke",
+    bio: "Koordinerer Mellemfolkeligt Samvirkes lokale aktiviteter på Bispebjerg Bakke og arbejder for at styrke det frivillige engagement i området.",
+    expertise: ["lokalsamfund", "frivillighed", "aktiviteter for unge"],
+    languages: ["da", "en", "ar"],
+    phone: "+45 00 00 10 04",
     memberships: [{ space: "bispebjerg-netvaerk", role: "member" }],
   },
   {
@@ -215,6 +245,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Kasper Mortensen",
     title: "Jobkonsulent",
     organisation: "Jobcenter København",
+    bio: "Arbejder med beskæftigelsesrettede forløb i Jobcenter København og giver følgegruppen sparring fra medarbejderniveau.",
+    expertise: ["beskæftigelse", "jobrettet vejledning", "virksomhedssamarbejde"],
+    languages: ["da", "en"],
+    phone: "+45 00 00 10 05",
     memberships: [{ space: "foelgegruppen", role: "member" }],
   },
 
@@ -223,6 +257,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Henrik Dahl Jensen",
     title: "Chefkonsulent",
     organisation: "BIF",
+    bio: "Er formand for ekspertgruppen og følgegruppen og har ansvaret for opfølgningen på handleplanens indsatser i BIF.",
+    expertise: ["handleplaner", "strategisk opfølgning", "mødeledelse"],
+    languages: ["da", "en", "de"],
+    phone: "+45 00 00 10 06",
     memberships: [
       { space: "ekspertgruppen", role: "chair" },
       { space: "foelgegruppen", role: "chair" },
@@ -233,6 +271,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Leyla Özdemir",
     title: "Områdekoordinator, Bispebjerg Bakke",
     organisation: "BIF",
+    bio: "Koordinerer den områdebaserede indsats på Bispebjerg Bakke og i Bispebjerg Nordvest og leder lokalnetværket. Samler lokale aktører om nøglepersonsuddannelsen.",
+    expertise: ["lokalsamfund", "nøglepersonsuddannelse", "netværkskoordinering"],
+    languages: ["da", "en", "tr"],
+    phone: "+45 00 00 10 07",
     memberships: [{ space: "bispebjerg-netvaerk", role: "chair" }],
   },
   {
@@ -240,6 +282,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Lars Winther",
     title: "Fuldmægtig",
     organisation: "BIF",
+    bio: "Samler erfaringer fra handleplanens indsatser op og bidrager til dokumentationen af følgegruppens arbejde.",
+    expertise: ["analyse", "dokumentation", "evaluering"],
+    languages: ["da", "en"],
+    contactVisibility: "nobody",
     memberships: [
       { space: "foelgegruppen", role: "member" },
       { space: "ekspertgruppen", role: "observer" },
@@ -250,6 +296,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Amira Khalil",
     title: "Skolekonsulent",
     organisation: "Børns Vilkår",
+    bio: "Arbejder med den helhedsorienterede skoleindsats for elever, forældre og lærere på skolerne i Bispebjerg. Holder oplæg for lærere og forældregrupper om negativ social kontrol.",
+    expertise: ["forældresamarbejde", "skoleindsatser", "undervisning"],
+    languages: ["da", "en", "ar"],
+    phone: "+45 00 00 10 09",
     memberships: [{ space: "bispebjerg-netvaerk", role: "member" }],
   },
   {
@@ -257,6 +307,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Rasmus Kjær",
     title: "Projektleder",
     organisation: "C:NTACT",
+    bio: "Leder C:NTACT's del af undervisningstilbuddet til grundskoleelever om negativ social kontrol, som udvikles sammen med Børns Vilkår.",
+    expertise: ["undervisning", "dialogbaserede metoder", "projektledelse"],
+    languages: ["da", "en"],
+    phone: "+45 00 00 10 10",
     memberships: [{ space: "ekspertgruppen", role: "member" }],
   },
   {
@@ -264,6 +318,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Camilla Berg",
     title: "Pædagogisk konsulent",
     organisation: "BUF",
+    bio: "Understøtter udmøntningen af undervisningstilbuddet på kommunens skoler og er bindeled mellem skolerne og de eksterne undervisere.",
+    expertise: ["skoleudvikling", "undervisning", "tværfagligt samarbejde"],
+    languages: ["da", "en"],
+    phone: "+45 00 00 10 11",
     memberships: [
       { space: "ekspertgruppen", role: "member" },
       { space: "foelgegruppen", role: "member" },
@@ -274,6 +332,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Jonas Vestergaard",
     title: "Underviser og konsulent",
     organisation: "Center for Digital Pædagogik",
+    bio: "Underviser fagpersoner på skoler og i klubber i at forebygge negativ social kontrol, også når den foregår online.",
+    expertise: ["digital dannelse", "opkvalificering", "forebyggelse"],
+    languages: ["da", "en"],
+    phone: "+45 00 00 10 12",
     memberships: [
       { space: "ekspertgruppen", role: "member" },
       { space: "bispebjerg-netvaerk", role: "member", leftAt: "2025-06-30T00:00:00.000Z" },
@@ -284,6 +346,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Fatima Ali",
     title: "Etnisk konsulent",
     organisation: "Etnisk Konsulentteam",
+    bio: "Giver sparring og holder oplæg for fagpersoner, der arbejder med børn og unge, og bidrager til opkvalificeringen om æresrelaterede konflikter.",
+    expertise: ["æresrelaterede konflikter", "sparring til fagpersoner", "opkvalificering"],
+    languages: ["da", "en", "so", "ar"],
+    phone: "+45 00 00 10 13",
     memberships: [
       { space: "ekspertgruppen", role: "member" },
       { space: "foelgegruppen", role: "member" },
@@ -294,6 +360,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Mikkel Thomsen",
     title: "Kursusleder",
     organisation: "Dansk Flygtningehjælp",
+    bio: "Afvikler kurserne „Ret til ligestilling – ret til arbejde“ i Jobcenter København og i boligområder, hvor viden om rettigheder kobles med beskæftigelse.",
+    expertise: ["rettighedsvejledning", "beskæftigelse", "kursusafvikling"],
+    languages: ["da", "en", "fr"],
+    phone: "+45 00 00 10 14",
     memberships: [{ space: "ekspertgruppen", role: "member" }],
   },
   {
@@ -301,6 +371,11 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Nadia Rahimi",
     title: "Frivilligkoordinator",
     organisation: "Dansk Flygtningehjælp",
+    bio: "Koordinerer de frivillige, der medvirker ved Dansk Flygtningehjælps kurser og lokale aktiviteter i Bispebjerg.",
+    expertise: ["frivillighed", "lokalsamfund", "kursusafvikling"],
+    languages: ["da", "en", "fa"],
+    phone: "+45 00 00 10 15",
+    contactVisibility: "nobody",
     memberships: [{ space: "bispebjerg-netvaerk", role: "member" }],
   },
   {
@@ -308,6 +383,9 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Peter Brandt",
     title: "Frivillig",
     organisation: "Mellemfolkeligt Samvirke",
+    bio: "Er frivillig i Mellemfolkeligt Samvirke og hjælper med at planlægge lokale aktiviteter og fællesspisninger på Bispebjerg Bakke.",
+    expertise: ["frivillighed", "lokalsamfund"],
+    languages: ["da"],
     memberships: [{ space: "bispebjerg-netvaerk", role: "member" }],
   },
   {
@@ -315,6 +393,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Zainab Hussein",
     title: "Specialkonsulent",
     organisation: "Nationalt Center mod Æresrelaterede Konflikter",
+    bio: "Rådgiver fagpersoner om æresrelaterede konflikter og negativ social kontrol og har været med til at udvikle nøglepersonsuddannelsen i Bispebjerg Nordvest.",
+    expertise: ["æresrelaterede konflikter", "nøglepersonsuddannelse", "rådgivning af fagpersoner"],
+    languages: ["da", "en", "ur", "ar"],
+    phone: "+45 00 00 10 17",
     memberships: [
       { space: "bispebjerg-netvaerk", role: "member" },
       { space: "ekspertgruppen", role: "member" },
@@ -325,6 +407,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Anders Lund",
     title: "Social kontrol-vejleder",
     organisation: "Jobcenter København",
+    bio: "Giver jobcentermedarbejdere sparring og rådgivning om negativ social kontrol og holder oplæg for nye kolleger.",
+    expertise: ["sparring til fagpersoner", "beskæftigelse", "negativ social kontrol"],
+    languages: ["da", "en"],
+    phone: "+45 00 00 10 18",
     memberships: [
       { space: "ekspertgruppen", role: "member" },
       { space: "foelgegruppen", role: "member" },
@@ -335,6 +421,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Marwa Saleh",
     title: "Social kontrol-vejleder",
     organisation: "Jobcenter København",
+    bio: "Giver kolleger i Jobcenter København sparring om negativ social kontrol og bidrager i følgegruppen med erfaringer fra jobcentrets praksis.",
+    expertise: ["sparring til fagpersoner", "beskæftigelse", "rettighedsvejledning"],
+    languages: ["da", "ar", "en"],
+    contactVisibility: "nobody",
     memberships: [{ space: "foelgegruppen", role: "member" }],
   },
   {
@@ -342,6 +432,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Hanne Kristiansen",
     title: "Boligsocial medarbejder",
     organisation: "Boligselskabet Bakkehusene (fiktiv)",
+    bio: "Arbejder boligsocialt i Bakkehusene og samarbejder med lokale foreninger og netværket om aktiviteter i boligområdet.",
+    expertise: ["boligsocialt arbejde", "lokalsamfund", "frivillighed"],
+    languages: ["da", "en"],
+    phone: "+45 00 00 10 20",
     memberships: [{ space: "bispebjerg-netvaerk", role: "member" }],
   },
   {
@@ -349,6 +443,10 @@ export const PEOPLE: readonly SeedPerson[] = [
     name: "Emre Yılmaz",
     title: "Rettighedsvejleder",
     organisation: "Nordvest Gymnasium (fiktiv)",
+    bio: "Er rettighedsvejleder på Nordvest Gymnasium under „Et frit liv i Danmark“ og holder oplæg for elever og lærere om rettigheder og frihed.",
+    expertise: ["rettighedsvejledning", "ungdomsuddannelser", "undervisning"],
+    languages: ["da", "en", "tr", "ku"],
+    phone: "+45 00 00 10 21",
     memberships: [
       { space: "foelgegruppen", role: "member" },
       { space: "bispebjerg-netvaerk", role: "observer" },

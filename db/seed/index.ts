@@ -1,5 +1,6 @@
 import { hashPassword } from "../../app/auth/password.server";
 import { newId, nowIso } from "../../app/lib/ids.server";
+import { refreshSearchText } from "../../app/models/person.server";
 import type { Database } from "../client";
 import { APPOINTED_AT_BY_SPACE, ORGANISATIONS, PEOPLE, SPACES } from "./data";
 
@@ -84,10 +85,28 @@ export async function seedDemoData(
           isSiteAdmin: person.isSiteAdmin ? 1 : 0,
           status: "active",
           locale: "da",
+          bio: person.bio,
+          phone: person.phone ?? null,
+          contactVisibility: person.contactVisibility ?? "members",
           createdAt: now,
           updatedAt: now,
         })
         .execute();
+
+      if (person.expertise.length > 0) {
+        await trx
+          .insertInto("userExpertise")
+          .values(person.expertise.map((tag) => ({ userId, tag })))
+          .execute();
+      }
+      if (person.languages.length > 0) {
+        await trx
+          .insertInto("userLanguage")
+          .values(person.languages.map((language) => ({ userId, language })))
+          .execute();
+      }
+      // After the expertise rows, which the search text includes.
+      await refreshSearchText(trx, { userId });
 
       for (const membership of person.memberships) {
         await trx

@@ -9,7 +9,10 @@ import { isSecureRequest } from "../security";
  * Every socket belongs to a signed-in person: the handshake carries the same session cookie as
  * HTTP and is validated by the same code. Foreign origins are refused earlier, in allowRequest.
  */
-export function authenticateSockets(io: Server, { db, config }: { db: Database; config: HubConfig }) {
+export function authenticateSockets(
+  io: Server,
+  { db, config }: { db: Database; config: HubConfig },
+) {
   io.use(async (socket, next) => {
     try {
       const secure = isSecureRequest(socket.request, config.trustProxy);

@@ -73,7 +73,8 @@ export class Client {
       const [pair, ...attrs] = line.split(";");
       const [name, ...rest] = pair!.split("=");
       const value = rest.join("=");
-      if (attrs.some((a) => /max-age=0/i.test(a.trim())) || value === "") this.cookies.delete(name!.trim());
+      if (attrs.some((a) => /max-age=0/i.test(a.trim())) || value === "")
+        this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value);
     }
     return res;
@@ -83,7 +84,11 @@ export class Client {
     return this.request(pathname, init);
   }
 
-  post(pathname: string, fields: Record<string, string>, init: RequestInit & { origin?: string | null } = {}) {
+  post(
+    pathname: string,
+    fields: Record<string, string>,
+    init: RequestInit & { origin?: string | null } = {},
+  ) {
     return this.request(pathname, { ...init, method: "POST", body: new URLSearchParams(fields) });
   }
 
