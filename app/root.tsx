@@ -21,6 +21,9 @@ import { PageTitle } from "./components/page-title";
 import { getLocale, i18nextMiddleware, localeCookie } from "./middleware/i18next";
 import { sessionMiddleware } from "./middleware/session.server";
 import { listSpacesForUser } from "./models/space.server";
+import { countUnreadBySpace } from "./models/thread.server";
+import { LiveRefresh } from "./realtime/live-refresh";
+import { SocketProvider } from "./realtime/socket";
 import stylesheet from "./styles/app.css?url";
 
 export const middleware = [i18nextMiddleware, sessionMiddleware];
@@ -33,12 +36,18 @@ export const links: Route.LinksFunction = () => [
 export async function loader({ context }: Route.LoaderArgs) {
   const locale = getLocale(context);
   const user = getSessionUser(context);
-  const spaces = user
-    ? (await listSpacesForUser(getHub(context).db, { userId: user.id })).map((s) => ({
-        slug: s.slug,
-        name: s.name,
-      }))
-    : [];
+  const { db } = getHub(context);
+  const [memberships, unread] = user
+    ? await Promise.all([
+        listSpacesForUser(db, { userId: user.id }),
+        countUnreadBySpace(db, { userId: user.id }),
+      ])
+    : [[], new Map<string, number>()];
+  const spaces = memberships.map((s) => ({
+    slug: s.slug,
+    name: s.name,
+    unread: unread.get(s.id) ?? 0,
+  }));
   return data(
     { locale, user: user && { name: user.name, isSiteAdmin: user.isSiteAdmin }, spaces },
     { headers: { "Set-Cookie": await localeCookie.serialize(locale) } },
@@ -108,7 +117,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 </li>
                 {root?.spaces.map((s) => (
                   <li key={s.slug}>
-                    <NavLink to={`/spaces/${s.slug}`}>{s.name}</NavLink>
+                    <NavLink to={`/spaces/${s.slug}`}>
+                      {s.name}
+                      {s.unread > 0 ? (
+                        <span className="nav-badge">{t("nav.unread", { count: s.unread })}</span>
+                      ) : null}
+                    </NavLink>
                   </li>
                 ))}
                 <li>
@@ -158,7 +172,12 @@ export default function App({ loaderData }: Route.ComponentProps) {
   useEffect(() => {
     if (i18n.language !== loaderData.locale) void i18n.changeLanguage(loaderData.locale);
   }, [loaderData.locale, i18n]);
-  return <Outlet />;
+  return (
+    <SocketProvider enabled={loaderData.user != null}>
+      <LiveRefresh />
+      <Outlet />
+    </SocketProvider>
+  );
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

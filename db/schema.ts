@@ -127,6 +127,62 @@ export interface AuditLogTable {
   createdAt: string;
 }
 
+export interface ThreadTable {
+  id: string;
+  spaceId: string;
+  title: string;
+  authorId: string;
+  /** meeting | agenda_item | document | initiative; with subjectId, what the thread is about. */
+  subjectType: string | null;
+  subjectId: string | null;
+  lastSeq: Generated<number>;
+  replyCount: Generated<number>;
+  lastPostAt: string;
+  pinnedAt: string | null;
+  lockedAt: string | null;
+  createdAt: string;
+}
+
+export interface PostTable {
+  id: string;
+  threadId: string;
+  spaceId: string;
+  /** Position in the thread, 1 = opening post; the catch-up cursor. */
+  seq: number;
+  authorId: string;
+  clientId: string | null;
+  body: string;
+  bodyHtml: string;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  hiddenAt: string | null;
+  hiddenById: string | null;
+  hiddenReason: string | null;
+}
+
+export interface PostRevisionTable {
+  id: string;
+  postId: string;
+  body: string;
+  editorId: string;
+  replacedAt: string;
+}
+
+export interface PostMentionTable {
+  postId: string;
+  userId: string;
+}
+
+export interface ThreadReaderTable {
+  threadId: string;
+  userId: string;
+  lastReadSeq: Generated<number>;
+  previousReadSeq: Generated<number>;
+  subscription: string | null;
+  updatedAt: string;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   user: UserTable;
@@ -139,6 +195,11 @@ export interface DB {
   auditLog: AuditLogTable;
   userExpertise: UserExpertiseTable;
   userLanguage: UserLanguageTable;
+  thread: ThreadTable;
+  post: PostTable;
+  postRevision: PostRevisionTable;
+  postMention: PostMentionTable;
+  threadReader: ThreadReaderTable;
 }
 
 export type User = Selectable<UserTable>;

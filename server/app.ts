@@ -14,6 +14,7 @@ import type { HubConfig } from "../app/lib/env.server";
 import { createMailer } from "../app/lib/mailer.server";
 import type { Database } from "../db/client";
 import { sql } from "kysely";
+import type { HubSocketServer } from "../app/realtime/events";
 import { authenticateSockets } from "./realtime/handshake";
 import {
   bodyLimit,
@@ -25,7 +26,7 @@ import {
 
 export interface Hub {
   httpServer: http.Server;
-  io: SocketServer;
+  io: HubSocketServer;
   services: HubServices;
   listen(port?: number, host?: string): Promise<AddressInfo>;
   /** Stops accepting, closes sockets and connections, then the database. */
@@ -52,7 +53,7 @@ export async function createHub({
   app.set("trust proxy", config.trustProxy);
   const httpServer = http.createServer(app);
 
-  const io = new SocketServer(httpServer, {
+  const io: HubSocketServer = new SocketServer(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, callback) => callback(null, isSameOriginRequest(req, config.trustProxy)),

@@ -18,6 +18,8 @@ export interface Actor {
 export interface Subject {
   /** The actor's current role in the space the action concerns; null when not a member. */
   spaceRole?: SpaceRole | null;
+  /** Whether the actor wrote the post concerned. */
+  isAuthor?: boolean;
 }
 
 type Rule = (actor: Actor, subject: Subject) => boolean;
@@ -25,6 +27,8 @@ type Rule = (actor: Actor, subject: Subject) => boolean;
 const isMember = (s: Subject) => s.spaceRole != null;
 const runsSpace = (a: Actor, s: Subject) => a.isSiteAdmin || s.spaceRole === "secretariat";
 const signedIn: Rule = () => true;
+// Observers read; every other role takes part in the discussion.
+const canWrite = (s: Subject) => isMember(s) && s.spaceRole !== "observer";
 
 const rules = {
   // Site-wide, for every signed-in person (what they then see is narrowed by membership).
@@ -39,6 +43,15 @@ const rules = {
   // The secretariat runs its space; administrators can step in (e.g. to appoint a secretariat).
   "space.members.manage": runsSpace,
   "space.members.export": runsSpace,
+
+  // Discussions are the members' own: no administrator bypass for content.
+  "thread.read": (_a, s) => isMember(s),
+  "thread.subscribe": (_a, s) => isMember(s),
+  "thread.create": (_a, s) => canWrite(s),
+  "post.create": (_a, s) => canWrite(s),
+  "post.edit": (_a, s) => canWrite(s) && s.isAuthor === true,
+  "post.delete": (_a, s) => isMember(s) && s.isAuthor === true,
+  "thread.moderate": (_a, s) => s.spaceRole === "secretariat",
 
   "admin.outbox.read": (a) => a.isSiteAdmin,
   "admin.invitation.manage": (a) => a.isSiteAdmin,

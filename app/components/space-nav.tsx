@@ -13,6 +13,9 @@ export function SpaceNav({ slug, name }: { slug: string; name: string }) {
           </NavLink>
         </li>
         <li>
+          <NavLink to={`/spaces/${slug}/threads`}>{t("threads.title")}</NavLink>
+        </li>
+        <li>
           <NavLink to={`/spaces/${slug}/members`}>{t("space.members")}</NavLink>
         </li>
       </ul>

@@ -1,15 +1,15 @@
 import { createContext } from "react-router";
-import type { Server as SocketServer } from "socket.io";
 import type { Database } from "../../db/client";
 import type { RateLimiter } from "../auth/rate-limit.server";
 import type { SessionUser } from "../auth/session.server";
+import type { HubSocketServer } from "../realtime/events";
 import type { HubConfig } from "./env.server";
 import type { Mailer } from "./mailer.server";
 
 /** Long-lived services, created once per server by server/app.ts. */
 export interface HubServices {
   db: Database;
-  io: SocketServer;
+  io: HubSocketServer;
   config: HubConfig;
   mailer: Mailer;
   loginLimiterByIp: RateLimiter;

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
 import { hashToken, generateToken } from "../auth/token.server";
 import { newId, nowIso } from "../lib/ids.server";
+import { refreshSearchText } from "./person.server";
 import { normaliseEmail } from "./user.server";
 
 export async function createInvitation(
@@ -116,6 +117,8 @@ export async function acceptInvitation(
         updatedAt: nowIso(now),
       })
       .execute();
+    // Without its folded search text the new person could not be found in the directory.
+    await refreshSearchText(trx, { userId });
     // Every open invitation to this address becomes a membership: a person invited to two
     // spaces before accepting joins both.
     const pending = await trx

@@ -164,3 +164,16 @@ export async function listMembershipChanges(
   const rows = await joined.unionAll(left).orderBy("at", "desc").limit(limit).execute();
   return rows.map((r) => ({ ...r, kind: r.kind as "joined" | "left" }));
 }
+
+/** Current members of a space who can be @mentioned there. */
+export async function listMentionableMembers(db: Database, { spaceId }: { spaceId: string }) {
+  return db
+    .selectFrom("membership")
+    .innerJoin("user", "user.id", "membership.userId")
+    .select(["user.id", "user.name"])
+    .where("membership.spaceId", "=", spaceId)
+    .where("membership.leftAt", "is", null)
+    .where("user.status", "=", "active")
+    .orderBy("user.name")
+    .execute();
+}

@@ -42,7 +42,8 @@ function sharesCurrentSpaceWithViewer(eb: ExpressionBuilder<DB, "user">, viewerI
 }
 
 export function visibleToViewer(eb: ExpressionBuilder<DB, "user">, viewer: Viewer) {
-  if (viewer.isSiteAdmin) return eb.val(true);
+  // A literal, not a bound value: SQLite cannot bind a JavaScript boolean.
+  if (viewer.isSiteAdmin) return eb.lit(true);
   return eb.or([
     eb("user.id", "=", viewer.id),
     eb.and([eb("user.status", "=", "active"), sharesSpaceWithViewer(eb, viewer.id)]),

@@ -7,7 +7,7 @@ import { readFormData } from "../lib/form.server";
 import { getInstance } from "../middleware/i18next";
 import { recordAudit } from "../models/audit.server";
 import { listAllUsers, setUserStatus } from "../models/user.server";
-import { userRoom } from "../realtime/rooms";
+import { disconnectUser } from "../realtime/publish.server";
 import type { Route } from "./+types/admin-people";
 
 const statusSchema = z.object({
@@ -40,7 +40,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     subjectId: userId,
   });
   // After the commit: a deactivated person's open connections close now, not at their next request.
-  if (status === "deactivated") io.in(userRoom(userId)).disconnectSockets(true);
+  if (status === "deactivated") disconnectUser(io, { userId });
   return {
     error: null,
     notice: t(

@@ -39,7 +39,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (v.organisationId && !organisations.some((o) => o.id === v.organisationId)) {
     return data(
       {
-        result: submission.reply({ fieldErrors: { organisationId: ["validation.required"] } }),
+        result: submission.reply({ fieldErrors: { organisationId: ["validation.organisation"] } }),
         saved: false,
       },
       { status: 400 },

@@ -30,7 +30,7 @@ import {
 } from "../models/membership.server";
 import { getMembershipRole } from "../models/space.server";
 import { getUserByEmail } from "../models/user.server";
-import { userRoom } from "../realtime/rooms";
+import { publishMembershipEnded } from "../realtime/publish.server";
 import { inviteToSpaceSchema, membershipActionSchema } from "../schemas/membership";
 import type { Route } from "./+types/space-members";
 
@@ -227,7 +227,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       await endMembership(db, { spaceId: space.id, membershipId: membership.id });
       await audit("membership.ended", "membership", membership.id, { role: membership.role });
       // After the commit: the person's open pages and sockets lose the space at once.
-      io.to(userRoom(membership.userId)).emit("membership:ended", { spaceId: space.id });
+      await publishMembershipEnded(io, { userId: membership.userId, spaceId: space.id });
       return { notice: t("members.ended", { name: membership.name }) } satisfies Outcome as Outcome;
     }
   }

@@ -21,7 +21,13 @@ const tagList = z
         .filter(Boolean),
     ),
   ])
-  .pipe(z.array(z.string().max(60, "validation.tagTooLong")).max(20, "validation.tooManyTags"));
+  // Checked on the whole list, not per item: the message must land on the one field there is.
+  .pipe(
+    z
+      .array(z.string())
+      .max(20, "validation.tooManyTags")
+      .refine((tags) => tags.every((tag) => tag.length <= 60), "validation.tagTooLong"),
+  );
 
 export const languageCodes = [
   "da",
@@ -48,9 +54,11 @@ export const profileSchema = z.object({
     .max(120, "validation.tooLong"),
   title: optionalText(120),
   organisationId: z
-    .uuid()
+    .union([z.literal(""), z.uuid({ error: "validation.organisation" })], {
+      error: "validation.organisation",
+    })
     .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .transform((v) => v || undefined),
   bio: z
     .string()
     .trim()

@@ -1,16 +1,18 @@
-import type { Server } from "socket.io";
 import { readSessionToken, validateSessionToken } from "../../app/auth/session.server";
 import type { Database } from "../../db/client";
 import type { HubConfig } from "../../app/lib/env.server";
-import { userRoom } from "../../app/realtime/rooms";
+import type { HubSocketServer } from "../../app/realtime/events";
+import { listSpacesForUser } from "../../app/models/space.server";
+import { sessionRoom, spaceRoom, userRoom } from "../../app/realtime/rooms";
 import { isSecureRequest } from "../security";
+import { handleThreadEvents, limitFlood, refuseUnknownEvents } from "./threads";
 
 /**
  * Every socket belongs to a signed-in person: the handshake carries the same session cookie as
  * HTTP and is validated by the same code. Foreign origins are refused earlier, in allowRequest.
  */
 export function authenticateSockets(
-  io: Server,
+  io: HubSocketServer,
   { db, config }: { db: Database; config: HubConfig },
 ) {
   io.use(async (socket, next) => {
@@ -31,7 +33,15 @@ export function authenticateSockets(
       next(new Error("unavailable"));
     }
   });
-  io.on("connection", (socket) => {
-    void socket.join(userRoom(socket.data.user.id));
+  io.on("connection", async (socket) => {
+    limitFlood(socket);
+    refuseUnknownEvents(socket);
+    handleThreadEvents(io, socket, { db });
+    const spaces = await listSpacesForUser(db, { userId: socket.data.user.id });
+    await socket.join([
+      userRoom(socket.data.user.id),
+      sessionRoom(socket.data.sessionId),
+      ...spaces.map((s) => spaceRoom(s.id)),
+    ]);
   });
 }

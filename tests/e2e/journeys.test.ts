@@ -65,10 +65,11 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
 /** Text and target of every link in `scope` whose target matches `href`. */
 async function linksTo(scope: Locator, href: RegExp): Promise<{ href: string; text: string }[]> {
   const all = await scope.getByRole("link").evaluateAll((links) =>
-    links.map((a) => ({
-      href: a.getAttribute("href") ?? "",
-      text: (a.textContent ?? "").trim(),
-    })),
+    links.map((a) => {
+      const copy = a.cloneNode(true) as Element;
+      copy.querySelectorAll(".nav-badge").forEach((badge) => badge.remove());
+      return { href: a.getAttribute("href") ?? "", text: (copy.textContent ?? "").trim() };
+    }),
   );
   return all.filter((l) => href.test(l.href)).sort((a, b) => a.href.localeCompare(b.href));
 }

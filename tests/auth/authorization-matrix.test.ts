@@ -1,0 +1,529 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { RouteConfigEntry } from "@react-router/dev/routes";
+import type { Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "../../app/auth/session.server";
+import { createInvitation } from "../../app/models/invitation.server";
+import { createPasswordReset } from "../../app/models/password-reset.server";
+import { getOwnProfile } from "../../app/models/person.server";
+import routes from "../../app/routes";
+import { membershipActionSchema } from "../../app/schemas/membership";
+import { threadActionSchema } from "../../app/schemas/thread";
+import { Client, startTestHub, type TestHub } from "../helpers/hub";
+import {
+  cloneClient,
+  connectSocket,
+  createMembership,
+  createPerson,
+  createTestThread,
+  DA,
+  organisationId,
+  rowCounts,
+  signIn,
+  spaceId,
+  userId,
+} from "../helpers/fixtures";
+
+/**
+ * Who may do what, for every route in app/routes.ts and every socket event, as the issue and
+ * app/auth/permissions.server.ts specify it. Each cell is what the person observes:
+ *   allow — 2xx, or the route's own redirect on success (SUCCESS_REDIRECTS); a socket ack `ok`
+ *   login — 302 to /login (no valid session); for sockets: the handshake refused "unauthorized"
+ *   403   — a space the person may see, an action they may not take
+ *   404   — a space, person, thread or page the person may not even know exists
+ * Space routes use bispebjerg-netvaerk; :id is a real person or organisation; tokens are real;
+ * each change gets its own fresh object (invitation, membership, thread) so cells do not interact.
+ * Post edit/delete act on the person's own post (the author rule is tested, not the role alone).
+ * Server → client events go to rooms joined after these checks (tests/realtime/deactivation).
+ */
+const PERSONAS = [
+  "anonymous",
+  "nonMember",
+  "observer",
+  "member",
+  "secretariat",
+  "chair",
+  "admin",
+  "removed",
+  "deactivated",
+] as const;
+type Persona = (typeof PERSONAS)[number];
+type Outcome = "allow" | "login" | "403" | "404";
+type Row = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+
+const THREAD = "/spaces/:slug/threads/:threadId";
+
+// prettier-ignore
+const MATRIX: Record<string, Row> = {
+  //                                              anonymous nonMember observer member secretariat chair  admin    removed deactivated
+  "GET /":                                        ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
+  "GET /login":                                   ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "GET /logout":                                  ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "GET /language":                                ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "GET /password/forgot":                         ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "GET /password/reset/:token":                   ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "GET /invitation/:token":                       ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "GET /spaces":                                  ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
+  "GET /spaces/:slug":                            ["login", "404",   "allow", "allow", "allow", "allow", "allow", "404",   "login"],
+  "GET /spaces/:slug/members":                    ["login", "404",   "allow", "allow", "allow", "allow", "allow", "404",   "login"],
+  "GET /spaces/:slug/members.csv":                ["login", "404",   "403",   "403",   "allow", "403",   "allow", "404",   "login"],
+  "GET /spaces/:slug/threads":                    ["login", "404",   "allow", "allow", "allow", "allow", "403",   "404",   "login"],
+  "GET /spaces/:slug/threads/:threadId":          ["login", "404",   "allow", "allow", "allow", "allow", "403",   "404",   "login"],
+  "GET /spaces/:slug/threads/:threadId/posts/:postId/history":
+                                                  ["login", "404",   "allow", "allow", "allow", "allow", "403",   "404",   "login"],
+  "GET /people":                                  ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
+  "GET /people/:id":                              ["login", "404",   "allow", "allow", "allow", "allow", "allow", "404",   "login"],
+  "GET /profile":                                 ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
+  "GET /organisations":                           ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
+  "GET /organisations/:id":                       ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
+  "GET /admin/invitations":                       ["login", "403",   "403",   "403",   "403",   "403",   "allow", "403",   "login"],
+  "GET /admin/outbox":                            ["login", "403",   "403",   "403",   "403",   "403",   "allow", "403",   "login"],
+  "GET /admin/audit":                             ["login", "403",   "403",   "403",   "403",   "403",   "allow", "403",   "login"],
+  "GET /admin/people":                            ["login", "403",   "403",   "403",   "403",   "403",   "allow", "403",   "login"],
+  "GET /accessibility":                           ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "GET /*":                                       ["404",   "404",   "404",   "404",   "404",   "404",   "404",   "404",   "404"],
+  "POST /login":                                  ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "403"],
+  "POST /logout":                                 ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "POST /language":                               ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "POST /password/forgot":                        ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "POST /password/reset/:token":                  ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "POST /invitation/:token":                      ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
+  "POST /spaces/:slug/members intent=invite":     ["login", "404",   "403",   "403",   "allow", "403",   "allow", "404",   "login"],
+  "POST /spaces/:slug/members intent=resend":     ["login", "404",   "403",   "403",   "allow", "403",   "allow", "404",   "login"],
+  "POST /spaces/:slug/members intent=revoke":     ["login", "404",   "403",   "403",   "allow", "403",   "allow", "404",   "login"],
+  "POST /spaces/:slug/members intent=changeRole": ["login", "404",   "403",   "403",   "allow", "403",   "allow", "404",   "login"],
+  "POST /spaces/:slug/members intent=end":        ["login", "404",   "403",   "403",   "allow", "403",   "allow", "404",   "login"],
+  "POST /spaces/:slug/threads":                   ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${THREAD} intent=reply`]:                ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${THREAD} intent=edit`]:                 ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${THREAD} intent=delete`]:               ["login", "404",   "allow", "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${THREAD} intent=hide`]:                 ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
+  [`POST ${THREAD} intent=unhide`]:               ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
+  [`POST ${THREAD} intent=lock`]:                 ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
+  [`POST ${THREAD} intent=unlock`]:               ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
+  [`POST ${THREAD} intent=pin`]:                  ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
+  [`POST ${THREAD} intent=unpin`]:                ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
+  [`POST ${THREAD} intent=subscribe`]:            ["login", "404",   "allow", "allow", "allow", "allow", "403",   "404",   "login"],
+  "POST /profile":                                ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
+  "POST /admin/people":                           ["login", "403",   "403",   "403",   "403",   "403",   "allow", "403",   "login"],
+  "POST /admin/invitations":                      ["login", "403",   "403",   "403",   "403",   "403",   "allow", "403",   "login"],
+  "SOCKET handshake":                             ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
+  "SOCKET thread:join":                           ["login", "404",   "allow", "allow", "allow", "allow", "404",   "404",   "login"],
+  "SOCKET thread:read":                           ["login", "404",   "allow", "allow", "allow", "allow", "404",   "404",   "login"],
+  "SOCKET thread:typing":                         ["login", "404",   "allow", "allow", "allow", "allow", "404",   "404",   "login"],
+  "SOCKET thread:leave":                          ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
+};
+
+/** Where a route sends the person when it succeeds; any other redirect is a mismatch. */
+const SUCCESS_REDIRECTS: Record<string, RegExp> = {
+  "GET /login": /^\/$/,
+  "GET /logout": /^\/$/,
+  "GET /language": /^\/$/,
+  "POST /login": /^\/$/,
+  "POST /logout": /^\/login\?loggedOut=1$/,
+  "POST /language": /^\/$/,
+  "POST /invitation/:token": /^\/$/,
+  "POST /password/reset/:token": /^\/login\?passwordSet=1$/,
+  "POST /spaces/:slug/threads": /^\/spaces\/bispebjerg-netvaerk\/threads\/[0-9a-f-]{36}$/,
+};
+
+const EMAILS: Record<Exclude<Persona, "anonymous">, string> = {
+  nonMember: "ekspert@boernsvilkaar.example", // only in ekspertgruppen
+  observer: "emre.yilmaz@nordvestgym.example",
+  member: "ngo@bispebjerg.example",
+  secretariat: "sekretariat@bif.example",
+  chair: "leyla.ozdemir@bif.example",
+  admin: "admin@hub.example",
+  removed: "jonas.vestergaard@cdp.example", // left bispebjerg-netvaerk in 2025
+  deactivated: "peter.brandt@ms.example", // a network member, deactivated after signing in
+};
+
+const SLUG = "bispebjerg-netvaerk";
+const PASSWORD = "et-nyt-kodeord-2026";
+
+type Fields = Record<string, string | string[]>;
+
+function parseKey(key: string) {
+  const m = /^(GET|POST|SOCKET) (\S+)(?: intent=(\w+))?$/.exec(key);
+  if (!m) throw new Error(`bad matrix key ${key}`);
+  return { method: m[1]!, pattern: m[2]!, intent: m[3] };
+}
+
+/** Every route path in a route config, nested ones joined to their parents'. */
+function routePaths(entries: RouteConfigEntry[], parent = ""): { path: string; file: string }[] {
+  return entries.flatMap((r) => {
+    const joined = [parent, r.path ?? ""].filter(Boolean).join("/");
+    return [{ path: "/" + joined, file: r.file }, ...routePaths(r.children ?? [], joined)];
+  });
+}
+
+/** The intents a discriminated union of form schemas accepts. */
+function intentsOf(schema: { options: readonly { shape: { intent: unknown } }[] }): string[] {
+  return schema.options.flatMap(({ shape }) => {
+    const intent = shape.intent as { value?: string; options?: string[] };
+    return intent.options ?? [intent.value!];
+  });
+}
+
+function formBody(fields: Fields): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  }
+  return body;
+}
+
+describe("authorization matrix", () => {
+  let h: TestHub;
+  const sessions = new Map<Persona, Client | null>();
+  const users = new Map<Persona, string>();
+  const sockets = new Map<Persona, Promise<Socket | null>>();
+  const ids: Record<string, string> = {};
+  const ttlMs = 86_400_000;
+  let serial = 0;
+
+  beforeAll(async () => {
+    // Every persona signs in through the form, and /login and /password/forgot are cells too.
+    h = await startTestHub({ env: { LOGIN_LIMIT_PER_IP: "1000" } });
+    const { db } = h;
+    ids.space = await spaceId(db, SLUG);
+    ids.admin = await userId(db, EMAILS.admin);
+    ids.person = await userId(db, EMAILS.chair); // seen by everyone in the network
+    ids.organisation = await organisationId(db, "Mellemfolkeligt Samvirke");
+    ids.invitationToken = (
+      await createInvitation(db, {
+        email: "matrix.get@example.org",
+        invitedById: ids.admin,
+        ttlMs,
+        spaceId: ids.space,
+        role: "member",
+      })
+    ).token;
+    const resetOwner = await createPerson(db, { email: "reset.get@example.org", name: "Reset" });
+    ids.resetToken = (await createPasswordReset(db, { userId: resetOwner, ttlMs })).token;
+    const thread = await freshThread(ids.person);
+    ids.thread = thread.threadId;
+    ids.post = thread.postId;
+
+    sessions.set("anonymous", null);
+    users.set("anonymous", ids.person); // the author of the posts an anonymous visitor aims at
+    await Promise.all(
+      Object.entries(EMAILS).map(async ([persona, email]) => {
+        sessions.set(persona as Persona, await signIn(h, email));
+        users.set(persona as Persona, await userId(db, email));
+      }),
+    );
+    // Deactivated behind the session's back: the cookie the person still holds must stop working.
+    await db
+      .updateTable("user")
+      .set({ status: "deactivated" })
+      .where("email", "=", EMAILS.deactivated)
+      .execute();
+  });
+  afterAll(async () => {
+    for (const s of await Promise.all(sockets.values())) s?.close();
+    await h?.close();
+  });
+
+  const fresh = (what: string) => `matrix.${what}.${++serial}@example.org`;
+
+  function freshThread(authorId: string) {
+    return createTestThread(h.db, {
+      spaceId: ids.space,
+      authorId,
+      title: `Matrixtråd ${++serial}`,
+      body: "Første indlæg",
+    });
+  }
+
+  /** A throwaway current member of the network, so that each cell changes its own row. */
+  async function freshMembership() {
+    const person = await createPerson(h.db, { email: fresh("member"), name: `Matrix ${serial}` });
+    return createMembership(h.db, { spaceId: ids.space, userId: person, role: "member" });
+  }
+
+  async function freshSpaceInvitation() {
+    const invitation = await createInvitation(h.db, {
+      email: fresh("invited"),
+      invitedById: ids.admin,
+      ttlMs,
+      spaceId: ids.space,
+      role: "member",
+    });
+    return invitation.id;
+  }
+
+  /** The form a person would send for one POST cell, with its own fresh objects. */
+  async function postFor(
+    key: string,
+    persona: Persona,
+  ): Promise<{ path: string; fields: Fields; client?: Client }> {
+    const { pattern, intent } = parseKey(key);
+    const email = persona === "anonymous" ? "medarbejder@jobcenter.example" : EMAILS[persona];
+    const me = users.get(persona)!;
+    switch (pattern) {
+      case "/login":
+        return { path: "/login", fields: { email, password: "hub-demo-2026" } };
+      case "/logout": {
+        if (persona === "anonymous" || persona === "deactivated")
+          return { path: "/logout", fields: {} };
+        // Its own session: signing out must not end the session the other cells use.
+        const { token } = await createSession(h.db, { userId: me });
+        const client = new Client(h.url);
+        client.cookies.set("hub_session", token);
+        return { path: "/logout", fields: {}, client };
+      }
+      case "/language":
+        return { path: "/language", fields: { lng: "en", redirectTo: "/" } };
+      case "/password/forgot":
+        return { path: "/password/forgot", fields: { email } };
+      case "/password/reset/:token": {
+        const owner = await createPerson(h.db, { email: fresh("reset"), name: "Reset" });
+        const { token } = await createPasswordReset(h.db, { userId: owner, ttlMs });
+        return {
+          path: `/password/reset/${token}`,
+          fields: { password: PASSWORD, passwordConfirm: PASSWORD },
+        };
+      }
+      case "/invitation/:token": {
+        const { token } = await createInvitation(h.db, {
+          email: fresh("accept"),
+          invitedById: ids.admin,
+          ttlMs,
+        });
+        return {
+          path: `/invitation/${token}`,
+          fields: { name: "Ny Person", password: PASSWORD, passwordConfirm: PASSWORD },
+        };
+      }
+      case "/profile": {
+        // The persona's own profile sent back unchanged: a valid save that alters nothing.
+        const own = await getOwnProfile(h.db, { userId: me });
+        return {
+          path: "/profile",
+          fields: {
+            name: own.name,
+            title: own.title ?? "",
+            organisationId: own.organisationId ?? "",
+            bio: own.bio,
+            phone: own.phone ?? "",
+            contactVisibility: own.contactVisibility,
+            expertise: own.expertise.join(", "),
+            languages: own.languages,
+          },
+        };
+      }
+      case "/admin/people": {
+        const target = await createPerson(h.db, { email: fresh("target"), name: "Target" });
+        return { path: "/admin/people", fields: { userId: target, status: "deactivated" } };
+      }
+      case "/admin/invitations":
+        return { path: "/admin/invitations", fields: { email: fresh("site") } };
+      case "/spaces/:slug/members": {
+        const path = `/spaces/${SLUG}/members`;
+        if (intent === "invite") {
+          return { path, fields: { intent, email: fresh("space"), role: "member" } };
+        }
+        if (intent === "resend" || intent === "revoke") {
+          return { path, fields: { intent, invitationId: await freshSpaceInvitation() } };
+        }
+        if (intent === "changeRole") {
+          return {
+            path,
+            fields: { intent, membershipId: await freshMembership(), role: "observer" },
+          };
+        }
+        if (intent === "end")
+          return { path, fields: { intent, membershipId: await freshMembership() } };
+        break;
+      }
+      case "/spaces/:slug/threads":
+        return {
+          path: `/spaces/${SLUG}/threads`,
+          fields: { title: "Ny tråd", body: "Et indlæg", clientId: `matrix-${++serial}` },
+        };
+      case THREAD: {
+        // Edit and delete aim at the person's own post; moderation at someone else's.
+        const own = intent === "edit" || intent === "delete";
+        const { threadId, postId } = await freshThread(own ? me : ids.person);
+        const path = `/spaces/${SLUG}/threads/${threadId}`;
+        switch (intent) {
+          case "reply":
+            return { path, fields: { intent, body: "Et svar", clientId: `matrix-${++serial}` } };
+          case "edit":
+            return { path, fields: { intent, postId, body: "Rettet" } };
+          case "delete":
+          case "unhide":
+            return { path, fields: { intent, postId } };
+          case "hide":
+            return { path, fields: { intent, postId, reason: "Uden for emnet" } };
+          case "subscribe":
+            return { path, fields: { intent, subscription: "follow" } };
+          default:
+            return { path, fields: { intent: intent! } };
+        }
+      }
+    }
+    throw new Error(`no request defined for ${key}`);
+  }
+
+  /** The concrete GET path for a route pattern. */
+  function getPath(pattern: string): string {
+    return pattern
+      .replace(":slug", SLUG)
+      .replace(":threadId", ids.thread!)
+      .replace(":postId", ids.post!)
+      .replace(/^\/people\/:id$/, `/people/${ids.person}`)
+      .replace(/^\/organisations\/:id$/, `/organisations/${ids.organisation}`)
+      .replace(/^\/invitation\/:token$/, `/invitation/${ids.invitationToken}`)
+      .replace(/^\/password\/reset\/:token$/, `/password/reset/${ids.resetToken}`)
+      .replace(/^\/\*$/, "/findes/ikke");
+  }
+
+  /** What the person observed, in the matrix's terms (or a description of the surprise). */
+  async function observe(key: string, res: Response): Promise<string> {
+    const body = await res.text();
+    if (res.status >= 200 && res.status < 300) return "allow";
+    if (res.status >= 300 && res.status < 400) {
+      const location = res.headers.get("location") ?? "";
+      if (/^\/login(\?redirectTo=[^&]*)?$/.test(location)) return "login";
+      return SUCCESS_REDIRECTS[key]?.test(location) ? "allow" : `redirect to ${location}`;
+    }
+    // Refusals are told in Danish (the default language), never as a stack trace.
+    if (res.status === 404) return body.includes(DA.notFound) ? "404" : "404 without Danish text";
+    if (res.status === 403) {
+      const told = body.includes(DA.forbidden) || body.includes(DA.deactivatedLogin);
+      return told ? "403" : "403 without Danish text";
+    }
+    return `status ${res.status}`;
+  }
+
+  /** The persona's one live socket (null when the handshake is refused), opened on first use. */
+  function socketOf(persona: Persona): Promise<Socket | null> {
+    if (!sockets.has(persona)) {
+      const client = sessions.get(persona);
+      sockets.set(
+        persona,
+        connectSocket(h, client ? client.cookieHeader() : null).then((o) => {
+          if (o.connected) return o.socket;
+          if (o.error.message !== "unauthorized") throw o.error;
+          return null;
+        }),
+      );
+    }
+    return sockets.get(persona)!;
+  }
+
+  async function observeSocket(key: string, persona: Persona): Promise<string> {
+    const socket = await socketOf(persona);
+    if (!socket) return "login";
+    const event = key.slice("SOCKET ".length);
+    if (event === "handshake") return "allow";
+    const { threadId } = await freshThread(ids.person);
+    const send = (name: string, payload: object) =>
+      socket.timeout(3_000).emitWithAck(name as never, payload as never) as Promise<{
+        ok: boolean;
+        error?: string;
+      }>;
+    if (event === "thread:typing") await send("thread:join", { threadId, afterSeq: 0 });
+    const payload =
+      event === "thread:join"
+        ? { threadId, afterSeq: 0 }
+        : event === "thread:read"
+          ? { threadId, seq: 1 }
+          : { threadId };
+    const reply = await send(event, payload);
+    if (reply.ok) return "allow";
+    return reply.error === "not_found"
+      ? "404"
+      : reply.error === "forbidden"
+        ? "403"
+        : `ack ${reply.error}`;
+  }
+
+  it("has a row for every route, every action, every intent and every socket event", async () => {
+    const keys = Object.keys(MATRIX).map(parseKey);
+    const paths = routePaths(routes);
+    const missing: string[] = [];
+    for (const { path: p, file } of paths) {
+      if (!keys.some((k) => k.method === "GET" && k.pattern === p)) missing.push(`GET ${p}`);
+      const source = fs.readFileSync(path.join("app", file), "utf8");
+      const hasAction = /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(
+        source,
+      );
+      if (hasAction && !keys.some((k) => k.method === "POST" && k.pattern === p)) {
+        missing.push(`POST ${p}`);
+      }
+    }
+    for (const [pattern, schema] of [
+      ["/spaces/:slug/members", membershipActionSchema],
+      [THREAD, threadActionSchema],
+    ] as const) {
+      for (const intent of intentsOf(schema)) {
+        if (!MATRIX[`POST ${pattern} intent=${intent}`])
+          missing.push(`POST ${pattern} intent=${intent}`);
+      }
+    }
+    // Client → server events the server listens to (besides socket.io's own) need a row each.
+    const probe = await socketOf("member");
+    const serverSocket = h.hub.io.sockets.sockets.get(probe!.id!)!;
+    const reserved = new Set(["error", "disconnect", "disconnecting"]);
+    for (const event of serverSocket.eventNames()) {
+      if (!reserved.has(String(event)) && !MATRIX[`SOCKET ${String(event)}`]) {
+        missing.push(`SOCKET ${String(event)}`);
+      }
+    }
+    expect(missing, "routes, actions or events without a row in MATRIX").toEqual([]);
+
+    // And no row names a route that no longer exists.
+    const stale = keys.filter(
+      (k) => k.method !== "SOCKET" && !paths.some((p) => p.path === k.pattern),
+    );
+    expect(stale).toEqual([]);
+  });
+
+  /** One cell: what `persona` observes, plus a note when a refused change wrote something. */
+  async function runCell(key: string, persona: Persona, expected: Outcome): Promise<string[]> {
+    const mismatch = (observed: string) =>
+      observed === expected ? [] : [`${persona}: expected ${expected}, got ${observed}`];
+    if (key.startsWith("SOCKET ")) return mismatch(await observeSocket(key, persona));
+    const own = cloneClient(sessions.get(persona) ?? null, h.url);
+    if (key.startsWith("GET "))
+      return mismatch(await observe(key, await own.get(getPath(parseKey(key).pattern))));
+
+    const { path: p, fields, client = own } = await postFor(key, persona);
+    const before = expected === "allow" ? null : await rowCounts(h.db);
+    const res = await client.request(p, { method: "POST", body: formBody(fields) });
+    const problems = mismatch(await observe(key, res));
+    if (before) {
+      // A refused change writes nothing (sessions aside: a dead one is cleaned up on sight).
+      const after = await rowCounts(h.db);
+      delete before.session;
+      delete after.session;
+      if (JSON.stringify(before) !== JSON.stringify(after)) {
+        problems.push(`${persona}: refused but wrote ${JSON.stringify({ before, after })}`);
+      }
+    }
+    return problems;
+  }
+
+  for (const [key, row] of Object.entries(MATRIX)) {
+    it(key, async () => {
+      const cells = PERSONAS.map((persona, i) => [persona, row[i]!] as const);
+      let problems: string[] = [];
+      if (key.startsWith("POST ")) {
+        // One after another, so that row counts are attributable to the cell.
+        for (const [persona, expected] of cells) {
+          problems.push(...(await runCell(key, persona, expected)));
+        }
+      } else {
+        const all = await Promise.all(
+          cells.map(([persona, expected]) => runCell(key, persona, expected)),
+        );
+        problems = all.flat();
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
