@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // Kept apart from vite.config.ts: the React Router plugin must not run inside Vitest.
 export default defineConfig({
@@ -9,6 +9,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["module-sync", "node", "development|production"] } },
   test: {
     include: ["tests/**/*.test.ts"],
+    // Minutes-long failure tests (kill -9, restarts) run with `npm run test:slow` instead.
+    exclude: [...configDefaults.exclude, "tests/slow/**"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -67,3 +67,27 @@ export async function migrateToLatest(db: Database): Promise<MigrationResultSet>
   }
   return result;
 }
+
+/**
+ * Copies the live database to `target` with SQLite's online backup API. All pages go over in one
+ * step under a single read snapshot: in WAL mode that never blocks the server's writers, and it
+ * cannot be restarted endlessly by their commits as a page-by-page copy would.
+ */
+export async function backupDatabase(
+  sqlite: SQLite.Database,
+  target: string,
+): Promise<{ totalPages: number }> {
+  const { totalPages } = await sqlite.backup(target, { progress: () => 0x7fffffff });
+  return { totalPages };
+}
+
+/** `PRAGMA integrity_check` on a database file: `["ok"]`, or the problems SQLite found. */
+export function checkIntegrity(file: string): string[] {
+  const sqlite = new SQLite(file, { fileMustExist: true });
+  try {
+    const rows = sqlite.pragma("integrity_check") as { integrity_check: unknown }[];
+    return rows.map((row) => String(row.integrity_check));
+  } finally {
+    sqlite.close();
+  }
+}

@@ -183,6 +183,59 @@ export interface ThreadReaderTable {
   updatedAt: string;
 }
 
+export interface FolderTable {
+  id: string;
+  spaceId: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  spaceId: string;
+  folderId: string | null;
+  title: string;
+  description: Generated<string>;
+  documentDate: string | null;
+  originOrganisationId: string | null;
+  f2CaseNumber: string | null;
+  f2DocumentNumber: string | null;
+  edocCaseNumber: string | null;
+  currentVersionId: string | null;
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  deletedById: string | null;
+}
+
+export interface DocumentTagTable {
+  documentId: string;
+  tag: string;
+}
+
+export interface DocumentVersionTable {
+  id: string;
+  documentId: string;
+  spaceId: string;
+  versionNo: number;
+  blobHash: string;
+  size: number;
+  mimeType: string;
+  originalName: string;
+  note: Generated<string>;
+  uploadedById: string;
+  createdAt: string;
+  extractionStatus: Generated<string>;
+  extractedText: string | null;
+}
+
+export interface DocumentLinkTable {
+  documentId: string;
+  subjectType: string;
+  subjectId: string;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   user: UserTable;
@@ -200,6 +253,11 @@ export interface DB {
   postRevision: PostRevisionTable;
   postMention: PostMentionTable;
   threadReader: ThreadReaderTable;
+  folder: FolderTable;
+  document: DocumentTable;
+  documentTag: DocumentTagTable;
+  documentVersion: DocumentVersionTable;
+  documentLink: DocumentLinkTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -15,10 +15,12 @@ import { createMailer } from "../app/lib/mailer.server";
 import type { Database } from "../db/client";
 import { sql } from "kysely";
 import type { HubSocketServer } from "../app/realtime/events";
+import { createDocumentJobs } from "./jobs/documents";
 import { authenticateSockets } from "./realtime/handshake";
 import {
   bodyLimit,
   crossSiteGuard,
+  drainUnreadBody,
   isSameOriginRequest,
   refusal,
   securityHeaders,
@@ -36,6 +38,7 @@ export interface Hub {
 type Log = (message: string) => void;
 
 const BUILD_DIR = path.resolve("build");
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 /** Wires one hub: Express, the React Router handler, socket.io on the same HTTP server. */
 export async function createHub({
@@ -51,7 +54,21 @@ export async function createHub({
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      // An idle kept-alive connection is closed after this long (Node's default, made explicit).
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      // How often Node looks for connections past those limits; its default of 30 s would let a
+      // stalled client overstay the limit by as much.
+      connectionsCheckingInterval: Math.min(
+        5_000,
+        Math.max(100, Math.floor(config.headersTimeoutMs / 4)),
+      ),
+    },
+    app,
+  );
 
   const io: HubSocketServer = new SocketServer(httpServer, {
     serveClient: false,
@@ -60,6 +77,7 @@ export async function createHub({
   });
 
   const window = config.loginLimitWindowMs;
+  const documentJobs = createDocumentJobs({ db, filesPath: config.filesPath, log });
   const services: HubServices = {
     db,
     io,
@@ -70,10 +88,12 @@ export async function createHub({
       limit: config.loginLimitPerAccount,
       windowMs: window,
     }),
+    documentJobs,
   };
   authenticateSockets(io, { db, config });
 
   app.use(securityHeaders({ dev, trustProxy: config.trustProxy }));
+  app.use(drainUnreadBody());
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -116,7 +136,7 @@ export async function createHub({
   app.use(express.static("public", { maxAge: "1h" }));
 
   app.use(crossSiteGuard({ trustProxy: config.trustProxy }));
-  app.use(bodyLimit({ maxBytes: config.maxBodyBytes }));
+  app.use(bodyLimit({ maxBytes: config.maxBodyBytes, uploadMaxBytes: config.uploadMaxBytes }));
 
   // The context key is the build's own object, so loaders find what is set here.
   let contextKey: RouterContext<HubRequestContext> | undefined;
@@ -178,6 +198,7 @@ export async function createHub({
         clearTimeout(force);
         await vite?.close();
         services.mailer.close();
+        await documentJobs.close();
         await db.destroy();
       })();
       return closing;

@@ -27,7 +27,7 @@ export async function prepareDatabase(
     const migrated = await migrateToLatest(db);
     for (const r of migrated.results ?? []) log(`[db] migrated ${r.migrationName}`);
     if (config.demo && (await isDatabaseEmpty(db))) {
-      await seedDemoData(db, { password: config.demoPassword });
+      await seedDemoData(db, { password: config.demoPassword, filesDir: config.filesPath });
       logDemoAccounts(config, log);
     }
     return db;

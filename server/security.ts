@@ -112,7 +112,13 @@ export function crossSiteGuard({ trustProxy }: { trustProxy: boolean }) {
  * without a declared length are refused (411) because they could only be measured by buffering.
  * File uploads get their own streaming limit on their own routes.
  */
-export function bodyLimit({ maxBytes }: { maxBytes: number }) {
+export function bodyLimit({
+  maxBytes,
+  uploadMaxBytes,
+}: {
+  maxBytes: number;
+  uploadMaxBytes: number;
+}) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const declared = req.headers["content-length"];
@@ -123,11 +129,39 @@ export function bodyLimit({ maxBytes }: { maxBytes: number }) {
       }
       return next();
     }
-    if (!/^\d+$/.test(declared) || Number(declared) > maxBytes) {
+    // File uploads may be larger; the multipart envelope around the file gets a little room.
+    const limit = isUpload(req) ? uploadMaxBytes + 64 * 1024 : maxBytes;
+    if (!/^\d+$/.test(declared) || Number(declared) > limit) {
       res.setHeader("Connection", "close");
       res.status(413).type("text/plain; charset=utf-8").send(refusal(req, "tooLarge"));
       return;
     }
+    next();
+  };
+}
+
+/** Multipart posts to a space's document library: the only requests that carry files. */
+function isUpload(req: Request): boolean {
+  return (
+    /^\/spaces\/[^/]+\/documents(\/[^/]+)?\/?$/.test(req.path) &&
+    (req.headers["content-type"] ?? "").startsWith("multipart/form-data")
+  );
+}
+
+/**
+ * A response can end before its request's body was read: a 404 or 403 from a guard, a redirect to
+ * the login page, a 405. React Router has by then attached a reader that paused the body at its
+ * buffer limit, so Node does not discard the rest itself; the unread bytes would wedge a
+ * kept-alive connection and the next request on it would never be answered. Once the response is
+ * sent, the rest of the body (at most MAX_BODY_BYTES, see bodyLimit) is read and thrown away.
+ */
+export function drainUnreadBody() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.once("finish", () => {
+      if (req.complete || req.destroyed) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
     next();
   };
 }

@@ -10,15 +10,19 @@ export const getSessionUser = (context: Ctx) => context.get(sessionContext)?.use
 
 /** Only same-site paths: an open redirect would turn the login page into a phishing tool. */
 export function safeRedirectPath(to: unknown, fallback = "/"): string {
-  if (
-    typeof to !== "string" ||
-    !to.startsWith("/") ||
-    to.startsWith("//") ||
-    to.startsWith("/\\")
-  ) {
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  // Parsed as a browser parses the Location header: tabs and newlines vanish and backslashes
+  // count as slashes, so "/\t/evil.example" and "/\\evil.example" would leave the hub.
+  const base = "http://hub.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
     return fallback;
   }
-  return to;
+  if (url.origin !== base) return fallback;
+  // The parser percent-encodes what a header cannot carry (control characters, non-ASCII).
+  return url.pathname + url.search + url.hash;
 }
 
 /** The signed-in person; a visitor without a session is sent to the login page and back after. */

@@ -18,7 +18,7 @@ export interface Actor {
 export interface Subject {
   /** The actor's current role in the space the action concerns; null when not a member. */
   spaceRole?: SpaceRole | null;
-  /** Whether the actor wrote the post concerned. */
+  /** Whether the actor wrote the post, or uploaded the document, concerned. */
   isAuthor?: boolean;
 }
 
@@ -52,6 +52,15 @@ const rules = {
   "post.edit": (_a, s) => canWrite(s) && s.isAuthor === true,
   "post.delete": (_a, s) => isMember(s) && s.isAuthor === true,
   "thread.moderate": (_a, s) => s.spaceRole === "secretariat",
+
+  // Documents: members read and download; writers upload; the uploader or the secretariat
+  // edit and delete; only the secretariat sees and empties the trash.
+  "document.read": (_a, s) => isMember(s),
+  "document.upload": (_a, s) => canWrite(s),
+  "document.edit": (_a, s) => canWrite(s) && (s.isAuthor === true || s.spaceRole === "secretariat"),
+  "document.delete": (_a, s) =>
+    canWrite(s) && (s.isAuthor === true || s.spaceRole === "secretariat"),
+  "document.trash": (_a, s) => s.spaceRole === "secretariat",
 
   "admin.outbox.read": (a) => a.isSiteAdmin,
   "admin.invitation.manage": (a) => a.isSiteAdmin,

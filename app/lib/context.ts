@@ -6,6 +6,14 @@ import type { HubSocketServer } from "../realtime/events";
 import type { HubConfig } from "./env.server";
 import type { Mailer } from "./mailer.server";
 
+/** Background work on documents, run by the server process (server/jobs/documents.ts). */
+export interface DocumentJobs {
+  /** Extracts the text of a stored version in a child process, then stores it (for search). */
+  enqueueExtraction(versionId: string): void;
+  /** Removes files of documents purged from the trash. */
+  removeFiles(hashes: string[]): void;
+}
+
 /** Long-lived services, created once per server by server/app.ts. */
 export interface HubServices {
   db: Database;
@@ -14,6 +22,7 @@ export interface HubServices {
   mailer: Mailer;
   loginLimiterByIp: RateLimiter;
   loginLimiterByAccount: RateLimiter;
+  documentJobs: DocumentJobs;
 }
 
 /** What every loader and action receives: the services plus facts about this request. */

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 const flag = z
@@ -13,6 +14,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().optional(),
   DATABASE_PATH: z.string().min(1).default("./data/hub.sqlite"),
+  FILES_PATH: z.string().min(1).optional(),
+  UPLOAD_MAX_BYTES: positiveInt(50 * 1024 * 1024),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Samarbejdshub <noreply@hub.example>"),
@@ -26,6 +29,10 @@ const envSchema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: positiveInt(5),
   LOGIN_LIMIT_WINDOW_MINUTES: positiveInt(15),
   MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  // A client gets this long to send its headers, and its whole request (headers and body): a
+  // slow or stalled one (slowloris) is answered 408 and disconnected instead of holding a socket.
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(120_000),
   TRUST_PROXY: flag,
 });
 
@@ -34,6 +41,9 @@ export interface HubConfig {
   port: number;
   host: string | undefined;
   databasePath: string;
+  /** Uploaded files, named by content hash; outside public/. */
+  filesPath: string;
+  uploadMaxBytes: number;
   /** Base of links in e-mails; never taken from the request's Host header (reset-link poisoning). */
   publicUrl: string;
   smtpUrl: string | undefined;
@@ -49,6 +59,8 @@ export interface HubConfig {
   loginLimitPerAccount: number;
   loginLimitWindowMs: number;
   maxBodyBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   trustProxy: boolean;
   version: string;
 }
@@ -66,12 +78,20 @@ export function loadConfig(
     throw new ConfigError(`Invalid settings:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      "Invalid settings:\n  HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS",
+    );
+  }
   const minute = 60_000;
   return {
     mode: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST || undefined,
     databasePath: e.DATABASE_PATH,
+    // Beside the database unless set: a data folder holds everything the hub stores.
+    filesPath: e.FILES_PATH ?? path.join(path.dirname(e.DATABASE_PATH), "files"),
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
@@ -86,6 +106,8 @@ export function loadConfig(
     loginLimitPerAccount: e.LOGIN_LIMIT_PER_ACCOUNT,
     loginLimitWindowMs: e.LOGIN_LIMIT_WINDOW_MINUTES * minute,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     version,
   };

@@ -496,6 +496,10 @@ export async function openThreadForReader(
       .where("threadId", "=", threadId)
       .where("userId", "=", userId)
       .executeTakeFirst();
+    // Nothing new since the last visit: reading the page need not write (each write is a sync).
+    if (before && before.lastReadSeq >= seq) {
+      return { lastReadSeq: before.lastReadSeq, subscription: before.subscription };
+    }
     await trx
       .insertInto("threadReader")
       .values({

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_create_foundation";
 import * as m0002 from "./0002_add_profiles";
 import * as m0003 from "./0003_create_threads";
+import * as m0004 from "./0004_create_documents";
 
 /**
  * Static list, not FileMigrationProvider: Vitest cannot import `.ts` migrations by path.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "0001_create_foundation": m0001,
   "0002_add_profiles": m0002,
   "0003_create_threads": m0003,
+  "0004_create_documents": m0004,
 };

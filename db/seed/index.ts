@@ -6,6 +6,7 @@ import { refreshSearchText } from "../../app/models/person.server";
 import { addReply, createThread, markRead, setThreadFlag } from "../../app/models/thread.server";
 import type { Database } from "../client";
 import { APPOINTED_AT_BY_SPACE, ORGANISATIONS, PEOPLE, SPACES, type SpaceSlug } from "./data";
+import { seedDocuments } from "./documents";
 import { SEED_THREADS_BEFORE, THREADS } from "./threads";
 
 export const DEMO_ACCOUNTS = [
@@ -28,11 +29,17 @@ export interface SeedCounts {
   organisations: number;
   threads: number;
   posts: number;
+  documents: number;
 }
 
+/**
+ * Fills an empty database with the demo. The demo documents' files are written into `filesDir`
+ * (the hub's files folder); without it no documents are seeded, since rows without their files
+ * would only give broken downloads.
+ */
 export async function seedDemoData(
   db: Database,
-  { password }: { password: string },
+  { password, filesDir }: { password: string; filesDir?: string },
 ): Promise<SeedCounts> {
   // Before anything is written: a mistake in the thread data must not leave half a demo behind.
   checkThreads();
@@ -145,7 +152,8 @@ export async function seedDemoData(
   // transactions, which Kysely cannot nest in the one above, so they run after it has committed
   // (and so only after the emptiness check has passed).
   const discussion = await seedThreads(db);
-  return { ...counts, ...discussion };
+  const documents = filesDir ? await seedDocuments(db, { filesDir }) : 0;
+  return { ...counts, ...discussion, documents };
 }
 
 async function seedThreads(db: Database): Promise<{ threads: number; posts: number }> {

@@ -4,10 +4,12 @@ import type { RouteConfigEntry } from "@react-router/dev/routes";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/session.server";
+import { addVersion } from "../../app/models/document.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
 import { getOwnProfile } from "../../app/models/person.server";
 import routes from "../../app/routes";
+import { documentActionSchema, folderSchema } from "../../app/schemas/document";
 import { membershipActionSchema } from "../../app/schemas/membership";
 import { threadActionSchema } from "../../app/schemas/thread";
 import { Client, startTestHub, type TestHub } from "../helpers/hub";
@@ -16,12 +18,15 @@ import {
   connectSocket,
   createMembership,
   createPerson,
+  createTestDocument,
   createTestThread,
   DA,
   organisationId,
   rowCounts,
   signIn,
   spaceId,
+  storeTestBlob,
+  testPdf,
   userId,
 } from "../helpers/fixtures";
 
@@ -33,8 +38,13 @@ import {
  *   403   — a space the person may see, an action they may not take
  *   404   — a space, person, thread or page the person may not even know exists
  * Space routes use bispebjerg-netvaerk; :id is a real person or organisation; tokens are real;
- * each change gets its own fresh object (invitation, membership, thread) so cells do not interact.
+ * each change gets its own fresh object (invitation, membership, thread, document with its own
+ * file on disk) so cells do not interact.
  * Post edit/delete act on the person's own post (the author rule is tested, not the role alone).
+ * Document edit/trash act on a document the person uploaded, and again (rows "on another's") on
+ * one someone else uploaded, so both halves of the uploader-or-secretariat rule are tested.
+ * A POST row without an intent on a document route is the multipart upload (a small PDF).
+ * Document files (…/:mode) are fetched as both download and preview; each must match the cell.
  * Server → client events go to rooms joined after these checks (tests/realtime/deactivation).
  */
 const PERSONAS = [
@@ -53,6 +63,9 @@ type Outcome = "allow" | "login" | "403" | "404";
 type Row = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
 
 const THREAD = "/spaces/:slug/threads/:threadId";
+const DOCS = "/spaces/:slug/documents";
+const DOC = `${DOCS}/:documentId`;
+const FILE = `${DOC}/versions/:versionId/:mode`;
 
 // prettier-ignore
 const MATRIX: Record<string, Row> = {
@@ -68,6 +81,10 @@ const MATRIX: Record<string, Row> = {
   "GET /spaces/:slug":                            ["login", "404",   "allow", "allow", "allow", "allow", "allow", "404",   "login"],
   "GET /spaces/:slug/members":                    ["login", "404",   "allow", "allow", "allow", "allow", "allow", "404",   "login"],
   "GET /spaces/:slug/members.csv":                ["login", "404",   "403",   "403",   "allow", "403",   "allow", "404",   "login"],
+  [`GET ${DOCS}`]:                                ["login", "404",   "allow", "allow", "allow", "allow", "403",   "404",   "login"],
+  [`GET ${DOCS}/trash`]:                          ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
+  [`GET ${DOC}`]:                                 ["login", "404",   "allow", "allow", "allow", "allow", "403",   "404",   "login"],
+  [`GET ${FILE}`]:                                ["login", "404",   "allow", "allow", "allow", "allow", "403",   "404",   "login"],
   "GET /spaces/:slug/threads":                    ["login", "404",   "allow", "allow", "allow", "allow", "403",   "404",   "login"],
   "GET /spaces/:slug/threads/:threadId":          ["login", "404",   "allow", "allow", "allow", "allow", "403",   "404",   "login"],
   "GET /spaces/:slug/threads/:threadId/posts/:postId/history":
@@ -94,6 +111,15 @@ const MATRIX: Record<string, Row> = {
   "POST /spaces/:slug/members intent=revoke":     ["login", "404",   "403",   "403",   "allow", "403",   "allow", "404",   "login"],
   "POST /spaces/:slug/members intent=changeRole": ["login", "404",   "403",   "403",   "allow", "403",   "allow", "404",   "login"],
   "POST /spaces/:slug/members intent=end":        ["login", "404",   "403",   "403",   "allow", "403",   "allow", "404",   "login"],
+  [`POST ${DOCS}`]:                               ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${DOCS} intent=createFolder`]:           ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${DOCS}/trash`]:                         ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
+  [`POST ${DOC}`]:                                ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${DOC} intent=edit`]:                    ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${DOC} intent=edit on another's`]:       ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
+  [`POST ${DOC} intent=restoreVersion`]:          ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${DOC} intent=trash`]:                   ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${DOC} intent=trash on another's`]:      ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
   "POST /spaces/:slug/threads":                   ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
   [`POST ${THREAD} intent=reply`]:                ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
   [`POST ${THREAD} intent=edit`]:                 ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
@@ -126,6 +152,18 @@ const SUCCESS_REDIRECTS: Record<string, RegExp> = {
   "POST /invitation/:token": /^\/$/,
   "POST /password/reset/:token": /^\/login\?passwordSet=1$/,
   "POST /spaces/:slug/threads": /^\/spaces\/bispebjerg-netvaerk\/threads\/[0-9a-f-]{36}$/,
+  [`POST ${DOCS}`]: /^\/spaces\/bispebjerg-netvaerk\/documents\/[0-9a-f-]{36}$/,
+  [`POST ${DOCS} intent=createFolder`]:
+    /^\/spaces\/bispebjerg-netvaerk\/documents\?folder=[0-9a-f-]{36}$/,
+  [`POST ${DOCS}/trash`]: /^\/spaces\/bispebjerg-netvaerk\/documents\/[0-9a-f-]{36}$/,
+  [`POST ${DOC}`]: /^\/spaces\/bispebjerg-netvaerk\/documents\/[0-9a-f-]{36}$/,
+  [`POST ${DOC} intent=edit`]: /^\/spaces\/bispebjerg-netvaerk\/documents\/[0-9a-f-]{36}$/,
+  [`POST ${DOC} intent=edit on another's`]:
+    /^\/spaces\/bispebjerg-netvaerk\/documents\/[0-9a-f-]{36}$/,
+  [`POST ${DOC} intent=restoreVersion`]:
+    /^\/spaces\/bispebjerg-netvaerk\/documents\/[0-9a-f-]{36}$/,
+  [`POST ${DOC} intent=trash`]: /^\/spaces\/bispebjerg-netvaerk\/documents$/,
+  [`POST ${DOC} intent=trash on another's`]: /^\/spaces\/bispebjerg-netvaerk\/documents$/,
 };
 
 const EMAILS: Record<Exclude<Persona, "anonymous">, string> = {
@@ -145,9 +183,9 @@ const PASSWORD = "et-nyt-kodeord-2026";
 type Fields = Record<string, string | string[]>;
 
 function parseKey(key: string) {
-  const m = /^(GET|POST|SOCKET) (\S+)(?: intent=(\w+))?$/.exec(key);
+  const m = /^(GET|POST|SOCKET) (\S+)(?: intent=(\w+))?( on another's)?$/.exec(key);
   if (!m) throw new Error(`bad matrix key ${key}`);
-  return { method: m[1]!, pattern: m[2]!, intent: m[3] };
+  return { method: m[1]!, pattern: m[2]!, intent: m[3], onAnothers: m[4] !== undefined };
 }
 
 /** Every route path in a route config, nested ones joined to their parents'. */
@@ -205,6 +243,14 @@ describe("authorization matrix", () => {
     const thread = await freshThread(ids.person);
     ids.thread = thread.threadId;
     ids.post = thread.postId;
+    // Someone else's documents: uploaded by a plain member who is none of the personas.
+    const uploader = await createPerson(db, { email: "matrix.uploader@example.org", name: "Up" });
+    await createMembership(db, { spaceId: ids.space, userId: uploader, role: "member" });
+    ids.uploader = uploader;
+    const document = await freshDocument(uploader);
+    ids.document = document.documentId;
+    ids.version = document.versionId;
+    await freshDocument(uploader, { trashed: true }); // something for the trash page to list
 
     sessions.set("anonymous", null);
     users.set("anonymous", ids.person); // the author of the posts an anonymous visitor aims at
@@ -237,6 +283,24 @@ describe("authorization matrix", () => {
     });
   }
 
+  function freshDocument(uploaderId: string, { trashed = false } = {}) {
+    return createTestDocument(h.db, h.config.filesPath, {
+      spaceId: ids.space,
+      userId: uploaderId,
+      title: `Matrixdokument ${++serial}`,
+      trashed,
+    });
+  }
+
+  /** A multipart upload as the browser's form sends it: the fields, then a PDF of its own. */
+  function uploadForm(fields: Record<string, string>): FormData {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    const pdf = new Uint8Array(testPdf(`matrix upload ${++serial}`));
+    form.append("file", new Blob([pdf], { type: "application/pdf" }), "x.pdf");
+    return form;
+  }
+
   /** A throwaway current member of the network, so that each cell changes its own row. */
   async function freshMembership() {
     const person = await createPerson(h.db, { email: fresh("member"), name: `Matrix ${serial}` });
@@ -258,8 +322,8 @@ describe("authorization matrix", () => {
   async function postFor(
     key: string,
     persona: Persona,
-  ): Promise<{ path: string; fields: Fields; client?: Client }> {
-    const { pattern, intent } = parseKey(key);
+  ): Promise<{ path: string; fields?: Fields; form?: FormData; client?: Client }> {
+    const { pattern, intent, onAnothers } = parseKey(key);
     const email = persona === "anonymous" ? "medarbejder@jobcenter.example" : EMAILS[persona];
     const me = users.get(persona)!;
     switch (pattern) {
@@ -364,21 +428,104 @@ describe("authorization matrix", () => {
             return { path, fields: { intent: intent! } };
         }
       }
+      case DOCS: {
+        const path = `/spaces/${SLUG}/documents`;
+        if (intent === "createFolder")
+          return { path, fields: { intent, name: `Matrixmappe ${++serial}` } };
+        if (intent === undefined)
+          return { path, form: uploadForm({ title: `Upload ${++serial}`, note: "Første" }) };
+        break;
+      }
+      case `${DOCS}/trash`: {
+        const { documentId } = await freshDocument(ids.uploader!, { trashed: true });
+        return { path: `/spaces/${SLUG}/documents/trash`, fields: { documentId } };
+      }
+      case DOC: {
+        // Edit and trash aim at the person's own upload (unless "on another's"); the rest, which
+        // any writer may do, at someone else's.
+        const own = (intent === "edit" || intent === "trash") && !onAnothers;
+        const { documentId, versionId } = await freshDocument(own ? me : ids.uploader!);
+        const path = `/spaces/${SLUG}/documents/${documentId}`;
+        switch (intent) {
+          case undefined:
+            return { path, form: uploadForm({ note: "Ny udgave" }) };
+          case "edit":
+            return {
+              path,
+              fields: { intent, title: "Rettet titel", description: "Rettet", tags: "matrix" },
+            };
+          case "restoreVersion": {
+            // A second version, so that restoring the first is what the history page offers.
+            await addVersion(h.db, {
+              spaceId: ids.space!,
+              documentId,
+              userId: ids.uploader!,
+              file: storeTestBlob(h.config.filesPath, testPdf(`matrix v2 ${++serial}`)),
+              note: "",
+            });
+            return { path, fields: { intent, versionId } };
+          }
+          case "trash":
+            return { path, fields: { intent } };
+        }
+        break;
+      }
     }
     throw new Error(`no request defined for ${key}`);
   }
 
-  /** The concrete GET path for a route pattern. */
-  function getPath(pattern: string): string {
-    return pattern
+  /** The concrete GET paths for a route pattern (a file in each of its modes). */
+  function getPaths(pattern: string): string[] {
+    const concrete = pattern
       .replace(":slug", SLUG)
       .replace(":threadId", ids.thread!)
       .replace(":postId", ids.post!)
+      .replace(":documentId", ids.document!)
+      .replace(":versionId", ids.version!)
       .replace(/^\/people\/:id$/, `/people/${ids.person}`)
       .replace(/^\/organisations\/:id$/, `/organisations/${ids.organisation}`)
       .replace(/^\/invitation\/:token$/, `/invitation/${ids.invitationToken}`)
       .replace(/^\/password\/reset\/:token$/, `/password/reset/${ids.resetToken}`)
       .replace(/^\/\*$/, "/findes/ikke");
+    return concrete.endsWith("/:mode")
+      ? ["download", "preview"].map((mode) => concrete.replace(/:mode$/, mode))
+      : [concrete];
+  }
+
+  /** Files under the files folder (blobs and temporary uploads alike). */
+  function fileCount(): number {
+    const dir = h.config.filesPath;
+    if (!fs.existsSync(dir)) return 0;
+    return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+      .length;
+  }
+
+  /**
+   * What a refused change must leave as it was: every table's row count (sessions aside: a dead
+   * one is cleaned up on sight), the documents' own rows (edit, trash and restore only update
+   * them) and the stored files.
+   */
+  async function snapshot(): Promise<Record<string, string>> {
+    const state: Record<string, string> = {};
+    for (const [table, n] of Object.entries(await rowCounts(h.db))) {
+      if (table !== "session") state[`rows in ${table}`] = String(n);
+    }
+    for (const d of await h.db.selectFrom("document").selectAll().execute()) {
+      state[`document ${d.id}`] = JSON.stringify(d);
+    }
+    for (const t of await h.db.selectFrom("documentTag").selectAll().execute()) {
+      state[`tag ${t.documentId} ${t.tag}`] = "";
+    }
+    state["stored files"] = String(fileCount());
+    return state;
+  }
+
+  /** How two snapshots differ, one line per thing that changed. */
+  function changes(before: Record<string, string>, after: Record<string, string>): string[] {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys]
+      .filter((k) => before[k] !== after[k])
+      .map((k) => `${k}: ${before[k] ?? "(none)"} → ${after[k] ?? "(none)"}`);
   }
 
   /** What the person observed, in the matrix's terms (or a description of the surprise). */
@@ -459,6 +606,8 @@ describe("authorization matrix", () => {
     for (const [pattern, schema] of [
       ["/spaces/:slug/members", membershipActionSchema],
       [THREAD, threadActionSchema],
+      [DOCS, { options: [folderSchema] }],
+      [DOC, documentActionSchema],
     ] as const) {
       for (const intent of intentsOf(schema)) {
         if (!MATRIX[`POST ${pattern} intent=${intent}`])
@@ -489,21 +638,23 @@ describe("authorization matrix", () => {
       observed === expected ? [] : [`${persona}: expected ${expected}, got ${observed}`];
     if (key.startsWith("SOCKET ")) return mismatch(await observeSocket(key, persona));
     const own = cloneClient(sessions.get(persona) ?? null, h.url);
-    if (key.startsWith("GET "))
-      return mismatch(await observe(key, await own.get(getPath(parseKey(key).pattern))));
+    if (key.startsWith("GET ")) {
+      const problems: string[] = [];
+      for (const p of getPaths(parseKey(key).pattern)) {
+        const found = mismatch(await observe(key, await own.get(p)));
+        problems.push(...found.map((f) => `${f} (${p})`));
+      }
+      return problems;
+    }
 
-    const { path: p, fields, client = own } = await postFor(key, persona);
-    const before = expected === "allow" ? null : await rowCounts(h.db);
-    const res = await client.request(p, { method: "POST", body: formBody(fields) });
+    const { path: p, fields = {}, form, client = own } = await postFor(key, persona);
+    const before = expected === "allow" ? null : await snapshot();
+    const res = await client.request(p, { method: "POST", body: form ?? formBody(fields) });
     const problems = mismatch(await observe(key, res));
     if (before) {
-      // A refused change writes nothing (sessions aside: a dead one is cleaned up on sight).
-      const after = await rowCounts(h.db);
-      delete before.session;
-      delete after.session;
-      if (JSON.stringify(before) !== JSON.stringify(after)) {
-        problems.push(`${persona}: refused but wrote ${JSON.stringify({ before, after })}`);
-      }
+      // A refused change writes nothing.
+      const changed = changes(before, await snapshot());
+      if (changed.length) problems.push(`${persona}: refused but wrote ${changed.join("; ")}`);
     }
     return problems;
   }

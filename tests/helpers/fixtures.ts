@@ -1,6 +1,11 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { hashPassword } from "../../app/auth/password.server";
+import { blobPath } from "../../app/lib/blob-store.server";
 import { newId, nowIso } from "../../app/lib/ids.server";
+import { createDocument, moveToTrash, type StoredFile } from "../../app/models/document.server";
 import { refreshSearchText } from "../../app/models/person.server";
 import { createThread } from "../../app/models/thread.server";
 import type { Database } from "../../db/client";
@@ -291,4 +296,75 @@ export function connectSocket(h: TestHub, cookie: string | null): Promise<Socket
       resolve({ connected: false, error });
     });
   });
+}
+
+/**
+ * A small valid one-page PDF. `label` goes into a comment, so that different labels give
+ * different bytes (and so different stored files: blobs are named by their content).
+ */
+export function testPdf(label: string): Buffer {
+  const head = `%PDF-1.4\n% ${label.replace(/[^\x20-\x7e]/g, "_")}\n`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+  ];
+  let body = head;
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref =
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
+    offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("") +
+    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${body.length}\n%%EOF\n`;
+  return Buffer.from(body + xref, "latin1");
+}
+
+/** Stores `bytes` in the files folder where an upload would put them; the file as the model wants it. */
+export function storeTestBlob(
+  filesDir: string,
+  bytes: Buffer,
+  file: { originalName?: string; mimeType?: string } = {},
+): StoredFile {
+  const hash = createHash("sha256").update(bytes).digest("hex");
+  const target = blobPath(filesDir, hash);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, bytes);
+  return {
+    hash,
+    size: bytes.length,
+    mimeType: file.mimeType ?? "application/pdf",
+    originalName: file.originalName ?? "x.pdf",
+  };
+}
+
+/** A document with one version (a PDF of its own on disk), written through the model. */
+export async function createTestDocument(
+  db: Database,
+  filesDir: string,
+  d: { spaceId: string; userId: string; title: string; trashed?: boolean },
+): Promise<{ documentId: string; versionId: string }> {
+  const created = await createDocument(db, {
+    spaceId: d.spaceId,
+    userId: d.userId,
+    metadata: {
+      title: d.title,
+      description: "",
+      folderId: null,
+      documentDate: null,
+      originOrganisationId: null,
+      f2CaseNumber: null,
+      f2DocumentNumber: null,
+      edocCaseNumber: null,
+      tags: [],
+    },
+    file: storeTestBlob(filesDir, testPdf(`${d.title} ${newId()}`)),
+    note: "",
+  });
+  if (d.trashed) {
+    await moveToTrash(db, { spaceId: d.spaceId, documentId: created.documentId, userId: d.userId });
+  }
+  return created;
 }

@@ -34,7 +34,8 @@ export async function startTestHub(
   });
   const { db } = openDatabase(config.databasePath);
   await migrateToLatest(db);
-  if (options.seed !== false && !options.dir) await seedDemoData(db, { password: DEMO_PASSWORD });
+  if (options.seed !== false && !options.dir)
+    await seedDemoData(db, { password: DEMO_PASSWORD, filesDir: config.filesPath });
   const logs: string[] = [];
   const hub = await createHub({ config, db, log: (m) => logs.push(m) });
   const address = await hub.listen(0, "127.0.0.1");
