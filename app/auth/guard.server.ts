@@ -10,7 +10,8 @@ export const getSessionUser = (context: Ctx) => context.get(sessionContext)?.use
 
 /** Only same-site paths: an open redirect would turn the login page into a phishing tool. */
 export function safeRedirectPath(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  // Longer than any link of the hub's own, and it would make an oversized Location header.
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2048) return fallback;
   // Parsed as a browser parses the Location header: tabs and newlines vanish and backslashes
   // count as slashes, so "/\t/evil.example" and "/\\evil.example" would leave the hub.
   const base = "http://hub.invalid";
@@ -75,4 +76,33 @@ export function refusalStatus(error: unknown): number | null {
     return (error as unknown as { init: ResponseInit | null }).init?.status ?? null;
   }
   return null;
+}
+
+/**
+ * `requireSpace` for downloads, which have no page around them: a refusal comes back as a
+ * plain-text Response in the visitor's language instead of reaching the error page.
+ */
+export async function requireSpaceForDownload(
+  context: Ctx,
+  request: Request,
+  options: { slug: string; action: Action },
+  t: (key: "errors.forbidden" | "errors.notFound") => string,
+) {
+  try {
+    return await requireSpace(context, request, options);
+  } catch (error) {
+    const status = refusalStatus(error);
+    if (status === null) throw error;
+    return plainRefusal(status, t);
+  }
+}
+
+export function plainRefusal(
+  status: number,
+  t: (key: "errors.forbidden" | "errors.notFound") => string,
+) {
+  return new Response(status === 403 ? t("errors.forbidden") : t("errors.notFound"), {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }

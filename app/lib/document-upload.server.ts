@@ -4,6 +4,7 @@ import { getFolder, type DocumentMetadata } from "../models/document.server";
 import { documentMetadataSchema, versionNoteSchema } from "../schemas/document";
 import type { Database } from "../../db/client";
 import { removeBlob } from "./blob-store.server";
+import { fieldErrorsOf } from "./form.server";
 import { formatBytes } from "./format";
 import { receiveUpload, UploadError, type ReceivedUpload } from "./upload.server";
 
@@ -72,12 +73,7 @@ export async function receiveDocumentUpload(
 
   const parsed = documentMetadataSchema.safeParse(upload.fields);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      (fieldErrors[key] ??= []).push(issue.message);
-    }
-    return refuse(fieldErrors);
+    return refuse(fieldErrorsOf(parsed.error));
   }
   const metadata = parsed.data;
   if (

@@ -11,3 +11,11 @@ export async function readFormData(request: Request): Promise<FormData> {
     throw data({ error: "formInvalid" }, { status: 400 });
   }
 }
+
+/** A zod error's messages (i18n keys) grouped by the top-level field they belong to. */
+export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }) {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues)
+    (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return fieldErrors;
+}

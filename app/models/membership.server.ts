@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Database } from "../../db/client";
 import type { SpaceRole } from "../auth/permissions.server";
 import { newId, nowIso } from "../lib/ids.server";
-import { contactVisibleToViewer, type Viewer } from "./person.server";
+import { contactColumns, type Viewer } from "./person.server";
 
 /**
  * A space's members, current first, then former ones (history is kept, never deleted). Contact
@@ -27,20 +27,7 @@ export async function listSpaceMembers(
       "user.status",
       "organisation.name as organisationName",
       "organisation.type as organisationType",
-      eb
-        .case()
-        .when(contactVisibleToViewer(eb, viewer))
-        .then(eb.ref("user.email"))
-        .else(null)
-        .end()
-        .as("email"),
-      eb
-        .case()
-        .when(contactVisibleToViewer(eb, viewer))
-        .then(eb.ref("user.phone"))
-        .else(null)
-        .end()
-        .as("phone"),
+      ...contactColumns(eb, viewer),
     ])
     .where("membership.spaceId", "=", spaceId)
     .$if(!viewer.isSiteAdmin, (q) => q.where("user.status", "=", "active"))

@@ -62,6 +62,15 @@ export function contactVisibleToViewer(eb: ExpressionBuilder<DB, "user">, viewer
   ]);
 }
 
+/** Email and phone as columns, null wherever the person's choice hides them from the viewer. */
+export function contactColumns(eb: ExpressionBuilder<DB, "user">, viewer: Viewer) {
+  const visible = contactVisibleToViewer(eb, viewer);
+  return [
+    eb.case().when(visible).then(eb.ref("user.email")).else(null).end().as("email"),
+    eb.case().when(visible).then(eb.ref("user.phone")).else(null).end().as("phone"),
+  ] as const;
+}
+
 export interface DirectoryFilter {
   q?: string;
   organisationType?: string;
@@ -90,20 +99,7 @@ export async function listVisiblePeople(
       "organisation.id as organisationId",
       "organisation.name as organisationName",
       "organisation.type as organisationType",
-      eb
-        .case()
-        .when(contactVisibleToViewer(eb, viewer))
-        .then(eb.ref("user.email"))
-        .else(null)
-        .end()
-        .as("email"),
-      eb
-        .case()
-        .when(contactVisibleToViewer(eb, viewer))
-        .then(eb.ref("user.phone"))
-        .else(null)
-        .end()
-        .as("phone"),
+      ...contactColumns(eb, viewer),
     ])
     .where((eb) => visibleToViewer(eb, viewer));
 
@@ -168,20 +164,7 @@ export async function getVisiblePerson(
       "user.status",
       "organisation.id as organisationId",
       "organisation.name as organisationName",
-      eb
-        .case()
-        .when(contactVisibleToViewer(eb, viewer))
-        .then(eb.ref("user.email"))
-        .else(null)
-        .end()
-        .as("email"),
-      eb
-        .case()
-        .when(contactVisibleToViewer(eb, viewer))
-        .then(eb.ref("user.phone"))
-        .else(null)
-        .end()
-        .as("phone"),
+      ...contactColumns(eb, viewer),
     ])
     .where("user.id", "=", personId)
     .where((eb) => visibleToViewer(eb, viewer))

@@ -9,7 +9,7 @@ import { UploadForm } from "../components/upload-form";
 import { formatDate, formatDateTime } from "../lib/dates";
 import { receiveDocumentUpload } from "../lib/document-upload.server";
 import { formatBytes } from "../lib/format";
-import { readFormData } from "../lib/form.server";
+import { fieldErrorsOf, readFormData } from "../lib/form.server";
 import { getInstance, getLocale } from "../middleware/i18next";
 import { recordAudit } from "../models/audit.server";
 import {
@@ -25,15 +25,8 @@ import {
 } from "../models/document.server";
 import { listOrganisationOptions } from "../models/organisation.server";
 import { documentActionSchema } from "../schemas/document";
+import { isPreviewable } from "../lib/previewable";
 import type { Route } from "./+types/space-document";
-
-const PREVIEWABLE = new Set([
-  "application/pdf",
-  "image/png",
-  "image/jpeg",
-  "image/gif",
-  "image/webp",
-]);
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { user, space, role } = await requireSpace(context, request, {
@@ -116,10 +109,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
   const parsed = documentActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues)
-      (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return data({ error: t("validation.formInvalid"), fieldErrors }, { status: 400 });
+    return data(
+      { error: t("validation.formInvalid"), fieldErrors: fieldErrorsOf(parsed.error) },
+      { status: 400 },
+    );
   }
   const input = parsed.data;
   switch (input.intent) {
@@ -240,7 +233,7 @@ export default function SpaceDocument({ loaderData, actionData }: Route.Componen
           <a className="button" href={`${base}/versions/${current.id}/download`}>
             {t("documents.download", { name: current.originalName })}
           </a>
-          {PREVIEWABLE.has(current.mimeType) ? (
+          {isPreviewable(current.mimeType) ? (
             <a
               className="button secondary"
               href={`${base}/versions/${current.id}/preview`}

@@ -1,4 +1,4 @@
-import { getHub, refusalStatus, requireSpace } from "../auth/guard.server";
+import { getHub, requireSpaceForDownload } from "../auth/guard.server";
 import { csvRow } from "../lib/csv";
 import { getInstance } from "../middleware/i18next";
 import { listSpaceMembers } from "../models/membership.server";
@@ -11,18 +11,12 @@ import type { Route } from "./+types/space-members-csv";
  */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const t = getInstance(context).t;
-  // A download has no page around it: refusals answer as plain text in the visitor's language.
-  const access = await requireSpace(context, request, {
-    slug: params.slug,
-    action: "space.members.export",
-  }).catch((error: unknown) => {
-    const status = refusalStatus(error);
-    if (status === null) throw error;
-    return new Response(status === 403 ? t("errors.forbidden") : t("errors.notFound"), {
-      status,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  });
+  const access = await requireSpaceForDownload(
+    context,
+    request,
+    { slug: params.slug, action: "space.members.export" },
+    t,
+  );
   if (access instanceof Response) return access;
   const { user, space } = access;
   const members = await listSpaceMembers(getHub(context).db, { spaceId: space.id, viewer: user });
