@@ -153,7 +153,8 @@ function isUpload(req: Request): boolean {
  * the login page, a 405. React Router has by then attached a reader that paused the body at its
  * buffer limit, so Node does not discard the rest itself; the unread bytes would wedge a
  * kept-alive connection and the next request on it would never be answered. Once the response is
- * sent, the rest of the body (at most MAX_BODY_BYTES, see bodyLimit) is read and thrown away.
+ * sent, the rest of the body is read and thrown away: no more than bodyLimit let through, and no
+ * longer than the request timeout allows.
  */
 export function drainUnreadBody() {
   return (req: Request, res: Response, next: NextFunction) => {
