@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { formatBytes } from "../lib/format";
 
 /**
  * A multipart form that shows upload progress. Without JavaScript it is a plain form post; with
@@ -68,4 +69,18 @@ function messageFrom(xhr: XMLHttpRequest): string | null {
   const page = new DOMParser().parseFromString(xhr.responseText, "text/html");
   const found = page.querySelector(".form-error, .field__error");
   return found?.textContent?.trim() || null;
+}
+
+/** The file chooser of an upload form, with the allowed types and the size limit as its hint. */
+export function FileField({ id, maxBytes }: { id: string; maxBytes: number }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("documents.upload.file")}</label>
+      <p id={`${id}-hint`} className="field__hint">
+        {t("documents.upload.hint", { size: formatBytes(maxBytes, i18n.language) })}
+      </p>
+      <input id={id} name="file" type="file" required aria-describedby={`${id}-hint`} />
+    </div>
+  );
 }

@@ -5,7 +5,7 @@ import { can } from "../auth/permissions.server";
 import { DocumentFields } from "../components/document-fields";
 import { PageTitle } from "../components/page-title";
 import { SpaceNav } from "../components/space-nav";
-import { UploadForm } from "../components/upload-form";
+import { FileField, UploadForm } from "../components/upload-form";
 import { formatDate, formatDateTime } from "../lib/dates";
 import { receiveDocumentUpload } from "../lib/document-upload.server";
 import { formatBytes } from "../lib/format";
@@ -291,21 +291,7 @@ export default function SpaceDocument({ loaderData, actionData }: Route.Componen
         <section aria-labelledby="new-version-heading" className="card">
           <h2 id="new-version-heading">{t("documents.newVersion")}</h2>
           <UploadForm action={base}>
-            <div className="field">
-              <label htmlFor="version-file">{t("documents.upload.file")}</label>
-              <p id="version-file-hint" className="field__hint">
-                {t("documents.upload.hint", {
-                  size: formatBytes(loaderData.maxUploadBytes, i18n.language),
-                })}
-              </p>
-              <input
-                id="version-file"
-                name="file"
-                type="file"
-                required
-                aria-describedby="version-file-hint"
-              />
-            </div>
+            <FileField id="version-file" maxBytes={loaderData.maxUploadBytes} />
             <div className="field">
               <label htmlFor="version-note">{t("documents.versionNote")}</label>
               <input id="version-note" name="note" maxLength={500} />

@@ -5,7 +5,7 @@ import { can } from "../auth/permissions.server";
 import { DocumentFields } from "../components/document-fields";
 import { PageTitle } from "../components/page-title";
 import { SpaceNav } from "../components/space-nav";
-import { UploadForm } from "../components/upload-form";
+import { FileField, UploadForm } from "../components/upload-form";
 import { formatDate, formatDateTime } from "../lib/dates";
 import { receiveDocumentUpload } from "../lib/document-upload.server";
 import { formatBytes } from "../lib/format";
@@ -180,21 +180,7 @@ export default function SpaceDocuments({ loaderData, actionData }: Route.Compone
             <h2 id="upload-heading">{t("documents.upload.title")}</h2>
             <p className="notice">{t("notice.noCitizenData")}</p>
             <UploadForm action={base}>
-              <div className="field">
-                <label htmlFor="upload-file">{t("documents.upload.file")}</label>
-                <p id="upload-file-hint" className="field__hint">
-                  {t("documents.upload.hint", {
-                    size: formatBytes(loaderData.maxUploadBytes, i18n.language),
-                  })}
-                </p>
-                <input
-                  id="upload-file"
-                  name="file"
-                  type="file"
-                  required
-                  aria-describedby="upload-file-hint"
-                />
-              </div>
+              <FileField id="upload-file" maxBytes={loaderData.maxUploadBytes} />
               <DocumentFields
                 idPrefix="new"
                 folders={folders}
