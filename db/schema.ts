@@ -236,6 +236,139 @@ export interface DocumentLinkTable {
   subjectId: string;
 }
 
+export interface MeetingSeriesTable {
+  id: string;
+  spaceId: string;
+  title: string;
+  /** JSON of app/lib/recurrence.ts's RecurrenceRule. */
+  rule: string;
+  /** Wall-clock "HH:MM" in Europe/Copenhagen. */
+  startTime: string;
+  durationMinutes: number;
+  firstDate: string;
+  untilDate: string;
+  createdById: string;
+  createdAt: string;
+}
+
+export interface MeetingTable {
+  id: string;
+  spaceId: string;
+  seriesId: string | null;
+  /** The series date (YYYY-MM-DD) this occurrence stands for, kept when it is moved. */
+  seriesDate: string | null;
+  title: string;
+  description: Generated<string>;
+  startsAt: string;
+  endsAt: string;
+  place: Generated<string>;
+  onlineUrl: string | null;
+  /** draft | published | held | approved | cancelled */
+  status: Generated<string>;
+  publishedAt: string | null;
+  cancelledAt: string | null;
+  /** none | draft | circulated | approved */
+  minutesStatus: Generated<string>;
+  minutesVersion: Generated<number>;
+  minutesCirculatedAt: string | null;
+  /** iCalendar SEQUENCE, raised on every change a calendar must pick up. */
+  calendarSequence: Generated<number>;
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  meetingId: string;
+  spaceId: string;
+  parentId: string | null;
+  position: number;
+  title: string;
+  description: Generated<string>;
+  descriptionHtml: Generated<string>;
+  presenter: Generated<string>;
+  durationMinutes: Generated<number>;
+  /** orientation | discussion | decision */
+  kind: Generated<string>;
+  /** accepted | proposed | declined */
+  state: Generated<string>;
+  proposedById: string | null;
+  declineReason: string | null;
+  isClosed: Generated<number>;
+  minutesNotes: Generated<string>;
+  minutesDecision: Generated<string>;
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgendaItemAccessTable {
+  agendaItemId: string;
+  userId: string;
+}
+
+export interface AgendaItemLinkTable {
+  id: string;
+  agendaItemId: string;
+  title: string;
+  url: string;
+  createdAt: string;
+}
+
+export interface AttendanceTable {
+  meetingId: string;
+  userId: string;
+  /** attending | absent | maybe */
+  response: string;
+  note: Generated<string>;
+  respondedAt: string;
+}
+
+export interface MinutesVersionTable {
+  id: string;
+  meetingId: string;
+  versionNo: number;
+  /** JSON: [{ agendaItemId, title, isClosed, notes, decision }] as approved. */
+  snapshot: string;
+  approvedById: string;
+  approvedAt: string;
+}
+
+export interface MinutesCommentTable {
+  id: string;
+  meetingId: string;
+  minutesVersion: number;
+  authorId: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface ActionItemTable {
+  id: string;
+  spaceId: string;
+  meetingId: string | null;
+  agendaItemId: string | null;
+  title: string;
+  description: Generated<string>;
+  assigneeUserId: string | null;
+  assigneeOrganisationId: string | null;
+  /** YYYY-MM-DD in Copenhagen. */
+  dueDate: string | null;
+  /** open | in_progress | done */
+  status: Generated<string>;
+  completedAt: string | null;
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CalendarFeedTable {
+  userId: string;
+  tokenHash: string;
+  createdAt: string;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   user: UserTable;
@@ -258,6 +391,16 @@ export interface DB {
   documentTag: DocumentTagTable;
   documentVersion: DocumentVersionTable;
   documentLink: DocumentLinkTable;
+  meetingSeries: MeetingSeriesTable;
+  meeting: MeetingTable;
+  agendaItem: AgendaItemTable;
+  agendaItemAccess: AgendaItemAccessTable;
+  agendaItemLink: AgendaItemLinkTable;
+  attendance: AttendanceTable;
+  minutesVersion: MinutesVersionTable;
+  minutesComment: MinutesCommentTable;
+  actionItem: ActionItemTable;
+  calendarFeed: CalendarFeedTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -20,6 +20,8 @@ export interface Subject {
   spaceRole?: SpaceRole | null;
   /** Whether the actor wrote the post, or uploaded the document, concerned. */
   isAuthor?: boolean;
+  /** Whether the action item concerned is assigned to the actor or the actor's organisation. */
+  isAssignee?: boolean;
 }
 
 type Rule = (actor: Actor, subject: Subject) => boolean;
@@ -61,6 +63,23 @@ const rules = {
   "document.delete": (_a, s) =>
     canWrite(s) && (s.isAuthor === true || s.spaceRole === "secretariat"),
   "document.trash": (_a, s) => s.spaceRole === "secretariat",
+
+  // Meetings: members see published meetings and answer attendance; writers propose agenda
+  // items and comment on circulated minutes; the secretariat prepares, publishes, minutes and
+  // approves. Drafts and closed items are narrowed further in app/models/meeting.server.ts.
+  "meeting.read": (_a, s) => isMember(s),
+  "meeting.readDrafts": (_a, s) => s.spaceRole === "secretariat",
+  "meeting.manage": (_a, s) => s.spaceRole === "secretariat",
+  "meeting.respond": (_a, s) => isMember(s),
+  "agenda.propose": (_a, s) => canWrite(s),
+  "minutes.comment": (_a, s) => canWrite(s),
+  "minutes.approve": (_a, s) => s.spaceRole === "secretariat",
+  // Action items: the secretariat hands them out; the assignee and the secretariat update them.
+  "actionItem.read": (_a, s) => isMember(s),
+  "actionItem.manage": (_a, s) => s.spaceRole === "secretariat",
+  "actionItem.update": (_a, s) =>
+    isMember(s) && (s.isAssignee === true || s.spaceRole === "secretariat"),
+  "calendar.feed": signedIn,
 
   "admin.outbox.read": (a) => a.isSiteAdmin,
   "admin.invitation.manage": (a) => a.isSiteAdmin,

@@ -1,3 +1,8 @@
+import meetings from "./da/meetings";
+import minutes from "./da/minutes";
+import actionItems from "./da/action-items";
+import calendar from "./da/calendar";
+
 // Danish is the source language: every key starts here, en.ts must match it (checked by tsc).
 const da = {
   app: {
@@ -436,6 +441,10 @@ const da = {
     noCitizenData:
       "Hubben er for fagpersoner og organisationer. Skriv aldrig oplysninger om enkelte borgere eller sager her.",
   },
+  meetings,
+  minutes,
+  actionItems,
+  calendar,
 };
 
 export default da;

@@ -1,6 +1,9 @@
 import type da from "./da";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from "./shape";
+import meetings from "./en/meetings";
+import minutes from "./en/minutes";
+import actionItems from "./en/action-items";
+import calendar from "./en/calendar";
 
 const en: Shape<typeof da> = {
   app: {
@@ -441,6 +444,10 @@ const en: Shape<typeof da> = {
     noCitizenData:
       "The hub is for professionals and organisations. Never write information about individual citizens or cases here.",
   },
+  meetings,
+  minutes,
+  actionItems,
+  calendar,
 };
 
 export default en;

@@ -29,6 +29,16 @@ import {
   testPdf,
   userId,
 } from "../helpers/fixtures";
+import { sections } from "./matrix";
+import {
+  PERSONAS,
+  type Fields,
+  type MatrixContext,
+  type Outcome,
+  type Persona,
+  type PostRequest,
+  type Row,
+} from "./matrix/types";
 
 /**
  * Who may do what, for every route in app/routes.ts and every socket event, as the issue and
@@ -47,28 +57,13 @@ import {
  * Document files (…/:mode) are fetched as both download and preview; each must match the cell.
  * Server → client events go to rooms joined after these checks (tests/realtime/deactivation).
  */
-const PERSONAS = [
-  "anonymous",
-  "nonMember",
-  "observer",
-  "member",
-  "secretariat",
-  "chair",
-  "admin",
-  "removed",
-  "deactivated",
-] as const;
-type Persona = (typeof PERSONAS)[number];
-type Outcome = "allow" | "login" | "403" | "404";
-type Row = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
-
 const THREAD = "/spaces/:slug/threads/:threadId";
 const DOCS = "/spaces/:slug/documents";
 const DOC = `${DOCS}/:documentId`;
 const FILE = `${DOC}/versions/:versionId/:mode`;
 
 // prettier-ignore
-const MATRIX: Record<string, Row> = {
+const CORE: Record<string, Row> = {
   //                                              anonymous nonMember observer member secretariat chair  admin    removed deactivated
   "GET /":                                        ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
   "GET /login":                                   ["allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"],
@@ -141,8 +136,11 @@ const MATRIX: Record<string, Row> = {
   "SOCKET thread:leave":                          ["login", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "login"],
 };
 
+/** The core rows, then each feature's section (tests/auth/matrix/). */
+const MATRIX: Record<string, Row> = Object.assign({}, CORE, ...sections.map((s) => s.rows));
+
 /** Where a route sends the person when it succeeds; any other redirect is a mismatch. */
-const SUCCESS_REDIRECTS: Record<string, RegExp> = {
+const CORE_REDIRECTS: Record<string, RegExp> = {
   "GET /login": /^\/$/,
   "GET /logout": /^\/$/,
   "GET /language": /^\/$/,
@@ -166,6 +164,12 @@ const SUCCESS_REDIRECTS: Record<string, RegExp> = {
   [`POST ${DOC} intent=trash on another's`]: /^\/spaces\/bispebjerg-netvaerk\/documents$/,
 };
 
+const SUCCESS_REDIRECTS: Record<string, RegExp> = Object.assign(
+  {},
+  CORE_REDIRECTS,
+  ...sections.map((s) => s.successRedirects ?? {}),
+);
+
 const EMAILS: Record<Exclude<Persona, "anonymous">, string> = {
   nonMember: "ekspert@boernsvilkaar.example", // only in ekspertgruppen
   observer: "emre.yilmaz@nordvestgym.example",
@@ -179,8 +183,6 @@ const EMAILS: Record<Exclude<Persona, "anonymous">, string> = {
 
 const SLUG = "bispebjerg-netvaerk";
 const PASSWORD = "et-nyt-kodeord-2026";
-
-type Fields = Record<string, string | string[]>;
 
 function parseKey(key: string) {
   const m = /^(GET|POST|SOCKET) (\S+)(?: intent=(\w+))?( on another's)?$/.exec(key);
@@ -220,6 +222,7 @@ describe("authorization matrix", () => {
   const ids: Record<string, string> = {};
   const ttlMs = 86_400_000;
   let serial = 0;
+  let ctx: MatrixContext;
 
   beforeAll(async () => {
     // Every persona signs in through the form, and /login and /password/forgot are cells too.
@@ -266,6 +269,18 @@ describe("authorization matrix", () => {
       .set({ status: "deactivated" })
       .where("email", "=", EMAILS.deactivated)
       .execute();
+
+    ctx = {
+      h,
+      slug: SLUG,
+      spaceId: ids.space,
+      users,
+      personId: ids.person,
+      otherMemberId: ids.uploader,
+      freshEmail: fresh,
+      serial: () => ++serial,
+    };
+    for (const section of sections) await section.setup?.(ctx);
   });
   afterAll(async () => {
     for (const s of await Promise.all(sockets.values())) s?.close();
@@ -319,11 +334,12 @@ describe("authorization matrix", () => {
   }
 
   /** The form a person would send for one POST cell, with its own fresh objects. */
-  async function postFor(
-    key: string,
-    persona: Persona,
-  ): Promise<{ path: string; fields?: Fields; form?: FormData; client?: Client }> {
+  async function postFor(key: string, persona: Persona): Promise<PostRequest> {
     const { pattern, intent, onAnothers } = parseKey(key);
+    for (const section of sections) {
+      const request = await section.postFor?.({ pattern, intent, onAnothers }, persona, ctx);
+      if (request) return request;
+    }
     const email = persona === "anonymous" ? "medarbejder@jobcenter.example" : EMAILS[persona];
     const me = users.get(persona)!;
     switch (pattern) {
@@ -476,6 +492,10 @@ describe("authorization matrix", () => {
 
   /** The concrete GET paths for a route pattern (a file in each of its modes). */
   function getPaths(pattern: string): string[] {
+    for (const section of sections) {
+      const found = section.getPaths?.(pattern, ctx);
+      if (found) return found;
+    }
     const concrete = pattern
       .replace(":slug", SLUG)
       .replace(":threadId", ids.thread!)
@@ -517,6 +537,7 @@ describe("authorization matrix", () => {
       state[`tag ${t.documentId} ${t.tag}`] = "";
     }
     state["stored files"] = String(fileCount());
+    for (const section of sections) Object.assign(state, await section.snapshot?.(ctx));
     return state;
   }
 
@@ -567,20 +588,26 @@ describe("authorization matrix", () => {
     if (!socket) return "login";
     const event = key.slice("SOCKET ".length);
     if (event === "handshake") return "allow";
-    const { threadId } = await freshThread(ids.person);
     const send = (name: string, payload: object) =>
       socket.timeout(3_000).emitWithAck(name as never, payload as never) as Promise<{
         ok: boolean;
         error?: string;
       }>;
-    if (event === "thread:typing") await send("thread:join", { threadId, afterSeq: 0 });
-    const payload =
-      event === "thread:join"
-        ? { threadId, afterSeq: 0 }
-        : event === "thread:read"
-          ? { threadId, seq: 1 }
-          : { threadId };
-    const reply = await send(event, payload);
+    let reply: { ok: boolean; error?: string } | undefined;
+    for (const section of sections) {
+      reply ??= await section.socketCall?.(event, persona, ctx, send);
+    }
+    if (!reply) {
+      const { threadId } = await freshThread(ids.person);
+      if (event === "thread:typing") await send("thread:join", { threadId, afterSeq: 0 });
+      const payload =
+        event === "thread:join"
+          ? { threadId, afterSeq: 0 }
+          : event === "thread:read"
+            ? { threadId, seq: 1 }
+            : { threadId };
+      reply = await send(event, payload);
+    }
     if (reply.ok) return "allow";
     return reply.error === "not_found"
       ? "404"
@@ -608,6 +635,7 @@ describe("authorization matrix", () => {
       [THREAD, threadActionSchema],
       [DOCS, { options: [folderSchema] }],
       [DOC, documentActionSchema],
+      ...sections.flatMap((s) => s.intents ?? []),
     ] as const) {
       for (const intent of intentsOf(schema)) {
         if (!MATRIX[`POST ${pattern} intent=${intent}`])
