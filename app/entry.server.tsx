@@ -3,7 +3,12 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { ServerRouter, type EntryContext, type RouterContextProvider } from "react-router";
+import {
+  isRouteErrorResponse,
+  ServerRouter,
+  type EntryContext,
+  type RouterContextProvider,
+} from "react-router";
 import { NonceProvider } from "./components/nonce";
 import { hubContext } from "./lib/context";
 import { getInstance } from "./middleware/i18next";
@@ -60,5 +65,8 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   // Aborted requests are the client's choice, not a fault worth logging.
   if (request.signal.aborted) return;
+  // The router's own refusals (405 to a POST on a page without an action, 404 for no route)
+  // are answered to the caller with a clear page; they are not faults in the hub.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }

@@ -93,6 +93,14 @@ export function securityHeaders({ dev, trustProxy }: { dev: boolean; trustProxy:
     if (isSecureRequest(req, trustProxy)) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
+    // A route that sets its own policy (the sandboxed file preview) replaces the page policy
+    // rather than adding a second header: browsers enforce every CSP header they get, and the
+    // page policy's object-src 'none' would stop the browser's PDF viewer in the preview.
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) =>
+      field.toLowerCase() === "content-security-policy" && value !== undefined
+        ? res.setHeader(field, value)
+        : append(field, value);
     next();
   };
 }

@@ -29,12 +29,16 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       { status: 400 },
     );
   }
-  const passwordHash = await hashPassword(submission.value.password);
-  const userId = await acceptInvitation(db, {
-    token: params.token,
-    name: submission.value.name,
-    passwordHash,
-  });
+  // A dead invitation is refused before hashing (argon2 is deliberately costly); accepting
+  // checks the invitation again, atomically.
+  const open = await getOpenInvitation(db, { token: params.token });
+  const userId =
+    open &&
+    (await acceptInvitation(db, {
+      token: params.token,
+      name: submission.value.name,
+      passwordHash: await hashPassword(submission.value.password),
+    }));
   if (!userId) {
     return data(
       {

@@ -53,7 +53,9 @@ export async function action({ context, request }: Route.ActionArgs) {
       subjectType: "user",
       subjectId: user.id,
     });
-    await mailer.send({
+    // Not awaited: waiting for the mail server only when the account exists would let the
+    // response time tell who has an account. The mailer never throws.
+    void mailer.send({
       to: user.email,
       subject: t("mail.resetSubject"),
       text: t("mail.resetBody", {

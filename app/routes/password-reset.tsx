@@ -26,10 +26,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       { status: 400 },
     );
   }
-  const userId = await consumePasswordReset(db, {
-    token: params.token,
-    passwordHash: await hashPassword(submission.value.password),
-  });
+  // A dead link is refused before hashing: argon2 is deliberately costly, and unknown tokens
+  // must not buy an attacker that CPU. Consuming checks the link again, atomically.
+  const open = await isPasswordResetOpen(db, { token: params.token });
+  const userId =
+    open &&
+    (await consumePasswordReset(db, {
+      token: params.token,
+      passwordHash: await hashPassword(submission.value.password),
+    }));
   if (!userId) {
     return data(
       {

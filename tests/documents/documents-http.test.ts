@@ -501,8 +501,10 @@ describe("the document library over HTTP", () => {
       expect(preview.res.status).toBe(200);
       expect(preview.res.headers.get("content-type")).toBe(type);
       expect(disposition(preview.res.headers.get("content-disposition")).type).toBe("inline");
-      // The hub's own policy is sent too; a browser enforces every policy, so the sandbox holds.
+      // The preview's own policy replaces the page policy (whose object-src 'none' would stop
+      // the browser's PDF viewer): exactly one policy, the sandbox.
       const policies = cspPolicies(preview.res.headers.get("content-security-policy"));
+      expect(policies, policies.join(" | ")).toHaveLength(1);
       const sandbox = policies.find((p) => /^sandbox(;|$)/.test(p));
       expect(sandbox, policies.join(" | ")).toBeDefined();
       expect(sandbox).not.toMatch(/allow-scripts|allow-same-origin/);

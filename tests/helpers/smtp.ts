@@ -18,13 +18,16 @@ export interface SmtpCapture {
   mails: CapturedMail[];
   /** Mails whose envelope includes `address`. */
   mailsTo(address: string): CapturedMail[];
+  /** Waits until `count` mails to `address` have arrived (for mails the hub sends without waiting). */
+  waitForMails(address: string, count?: number, timeoutMs?: number): Promise<CapturedMail[]>;
   close(): Promise<void>;
 }
 
 /**
  * A real SMTP server on a random loopback port that keeps every message it accepts. No auth and no
  * STARTTLS, so nodemailer talks plain SMTP to it. A mail is recorded before the server answers the
- * DATA command, so once the hub's request has returned, its mail (if any) is already here.
+ * DATA command, so once a request that awaits its mail has returned, the mail is here; mails sent
+ * without waiting (password reset) are awaited with waitForMails.
  */
 export async function startSmtpCapture(): Promise<SmtpCapture> {
   const mails: CapturedMail[] = [];
@@ -52,6 +55,17 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     url: `smtp://127.0.0.1:${port}`,
     mails,
     mailsTo: (address) => mails.filter((m) => m.to.includes(address)),
+    async waitForMails(address, count = 1, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = mails.filter((m) => m.to.includes(address));
+        if (found.length >= count) return found;
+        if (Date.now() > deadline) {
+          throw new Error(`expected ${count} mail(s) to ${address}, got ${found.length}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
