@@ -2,6 +2,10 @@ import meetings from "./da/meetings";
 import minutes from "./da/minutes";
 import actionItems from "./da/action-items";
 import calendar from "./da/calendar";
+import plan from "./da/plan";
+import consultations from "./da/consultations";
+import activities from "./da/activities";
+import training from "./da/training";
 
 // Danish is the source language: every key starts here, en.ts must match it (checked by tsc).
 const da = {
@@ -445,6 +449,10 @@ const da = {
   minutes,
   actionItems,
   calendar,
+  plan,
+  consultations,
+  activities,
+  training,
 };
 
 export default da;

@@ -4,6 +4,10 @@ import meetings from "./en/meetings";
 import minutes from "./en/minutes";
 import actionItems from "./en/action-items";
 import calendar from "./en/calendar";
+import plan from "./en/plan";
+import consultations from "./en/consultations";
+import activities from "./en/activities";
+import training from "./en/training";
 
 const en: Shape<typeof da> = {
   app: {
@@ -448,6 +452,10 @@ const en: Shape<typeof da> = {
   minutes,
   actionItems,
   calendar,
+  plan,
+  consultations,
+  activities,
+  training,
 };
 
 export default en;

@@ -1,0 +1,7 @@
+import type { MatrixSection } from "./types";
+
+const section: MatrixSection = {
+  rows: {},
+};
+
+export default section;
