@@ -7,6 +7,7 @@ import { addReply, createThread, markRead, setThreadFlag } from "../../app/model
 import type { Database } from "../client";
 import { APPOINTED_AT_BY_SPACE, ORGANISATIONS, PEOPLE, SPACES, type SpaceSlug } from "./data";
 import { seedDocuments } from "./documents";
+import { seedMeetings } from "./meetings";
 import { SEED_THREADS_BEFORE, THREADS } from "./threads";
 
 export const DEMO_ACCOUNTS = [
@@ -30,6 +31,7 @@ export interface SeedCounts {
   threads: number;
   posts: number;
   documents: number;
+  meetings: number;
 }
 
 /**
@@ -153,7 +155,9 @@ export async function seedDemoData(
   // (and so only after the emptiness check has passed).
   const discussion = await seedThreads(db);
   const documents = filesDir ? await seedDocuments(db, { filesDir }) : 0;
-  return { ...counts, ...discussion, documents };
+  // After the documents, which the agendas link to as papers.
+  const meetings = await seedMeetings(db);
+  return { ...counts, ...discussion, documents, meetings };
 }
 
 async function seedThreads(db: Database): Promise<{ threads: number; posts: number }> {
