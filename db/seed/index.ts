@@ -7,7 +7,7 @@ import { addReply, createThread, markRead, setThreadFlag } from "../../app/model
 import type { Database } from "../client";
 import { APPOINTED_AT_BY_SPACE, ORGANISATIONS, PEOPLE, SPACES, type SpaceSlug } from "./data";
 import { seedDocuments } from "./documents";
-import { seedMeetings } from "./meetings";
+import { checkMeetings, seedMeetings } from "./meetings";
 import { SEED_THREADS_BEFORE, THREADS } from "./threads";
 
 export const DEMO_ACCOUNTS = [
@@ -45,6 +45,7 @@ export async function seedDemoData(
 ): Promise<SeedCounts> {
   // Before anything is written: a mistake in the thread data must not leave half a demo behind.
   checkThreads();
+  checkMeetings();
 
   // One hash shared by every person: argon2id per person would make seeding take seconds, and
   // the demo password is the same for everyone anyway.

@@ -612,7 +612,7 @@ function isCurrentMember(email: string, space: SpaceSlug, { writer = false } = {
 }
 
 /** People named in the data must be current members of the space (proposers: writers). */
-function checkMeetings() {
+export function checkMeetings() {
   for (const plan of MEETINGS) {
     const where = `Seed meetings of ${plan.space}`;
     for (const meeting of [plan.past, plan.upcoming]) {
