@@ -296,6 +296,8 @@ const da = {
     details: "Detaljer",
     system: "Systemet",
     action: {
+      "calendar_feed.created": "Kalenderlink oprettet",
+      "calendar_feed.renewed": "Kalenderlink fornyet",
       "document.created": "Dokument lagt op",
       "document.version_added": "Ny version af dokument",
       "document.updated": "Dokumentoplysninger rettet",

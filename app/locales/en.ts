@@ -299,6 +299,8 @@ const en: Shape<typeof da> = {
     details: "Details",
     system: "The system",
     action: {
+      "calendar_feed.created": "Calendar link created",
+      "calendar_feed.renewed": "Calendar link renewed",
       "document.created": "Document uploaded",
       "document.version_added": "New document version",
       "document.updated": "Document details edited",

@@ -7,7 +7,7 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form } from "react-router";
+import { data, Form, Link } from "react-router";
 import { getHub, requirePermission } from "../auth/guard.server";
 import { FormError, TextField } from "../components/form";
 import { PageTitle } from "../components/page-title";
@@ -98,6 +98,10 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
           {t("profile.saved")}
         </p>
       ) : null}
+      <p>
+        <Link to="/calendar">{t("calendar.link")}</Link>
+        <span className="muted"> – {t("calendar.linkHint")}</span>
+      </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormError id={form.errorId} errors={form.errors?.map((e) => t(e as never))} />
         <TextField field={fields.name} label={t("profile.name")} autoComplete="name" />

@@ -7,6 +7,7 @@ import { addReply, createThread, markRead, setThreadFlag } from "../../app/model
 import type { Database } from "../client";
 import { APPOINTED_AT_BY_SPACE, ORGANISATIONS, PEOPLE, SPACES, type SpaceSlug } from "./data";
 import { seedDocuments } from "./documents";
+import { checkMeetings, seedMeetings } from "./meetings";
 import { SEED_THREADS_BEFORE, THREADS } from "./threads";
 
 export const DEMO_ACCOUNTS = [
@@ -30,6 +31,7 @@ export interface SeedCounts {
   threads: number;
   posts: number;
   documents: number;
+  meetings: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function seedDemoData(
 ): Promise<SeedCounts> {
   // Before anything is written: a mistake in the thread data must not leave half a demo behind.
   checkThreads();
+  checkMeetings();
 
   // One hash shared by every person: argon2id per person would make seeding take seconds, and
   // the demo password is the same for everyone anyway.
@@ -153,7 +156,9 @@ export async function seedDemoData(
   // (and so only after the emptiness check has passed).
   const discussion = await seedThreads(db);
   const documents = filesDir ? await seedDocuments(db, { filesDir }) : 0;
-  return { ...counts, ...discussion, documents };
+  // After the documents, which the agendas link to as papers.
+  const meetings = await seedMeetings(db);
+  return { ...counts, ...discussion, documents, meetings };
 }
 
 async function seedThreads(db: Database): Promise<{ threads: number; posts: number }> {

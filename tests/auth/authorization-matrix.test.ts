@@ -491,9 +491,9 @@ describe("authorization matrix", () => {
   }
 
   /** The concrete GET paths for a route pattern (a file in each of its modes). */
-  function getPaths(pattern: string): string[] {
+  async function getPaths(pattern: string, persona: Persona): Promise<string[]> {
     for (const section of sections) {
-      const found = section.getPaths?.(pattern, ctx);
+      const found = await section.getPaths?.(pattern, ctx, persona);
       if (found) return found;
     }
     const concrete = pattern
@@ -668,7 +668,7 @@ describe("authorization matrix", () => {
     const own = cloneClient(sessions.get(persona) ?? null, h.url);
     if (key.startsWith("GET ")) {
       const problems: string[] = [];
-      for (const p of getPaths(parseKey(key).pattern)) {
+      for (const p of await getPaths(parseKey(key).pattern, persona)) {
         const found = mismatch(await observe(key, await own.get(p)));
         problems.push(...found.map((f) => `${f} (${p})`));
       }

@@ -60,8 +60,15 @@ export interface MatrixSection {
   intents?: [pattern: string, schema: IntentSchema][];
   /** Creates what the GET rows point at; runs once before the rows. */
   setup?(ctx: MatrixContext): Promise<void>;
-  /** The concrete paths a GET row's pattern stands for, or undefined when not this section's. */
-  getPaths?(pattern: string, ctx: MatrixContext): string[] | undefined;
+  /**
+   * The concrete paths a GET row's pattern stands for, or undefined when not this section's.
+   * `persona` is the cell being run, for paths that carry a credential of its own (a feed token).
+   */
+  getPaths?(
+    pattern: string,
+    ctx: MatrixContext,
+    persona: Persona,
+  ): string[] | undefined | Promise<string[] | undefined>;
   /** The request for one POST cell, with its own fresh objects; undefined when not this section's. */
   postFor?(
     key: { pattern: string; intent?: string; onAnothers: boolean },
