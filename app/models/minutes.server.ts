@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import { newId, nowIso } from "../lib/ids.server";
+import { recordAudit } from "./audit.server";
 import { agendaItemVisibleTo } from "./meeting.server";
 
 /**
@@ -323,6 +324,14 @@ export async function approveMinutes(
       .set({ minutesStatus: "approved", status: "approved", updatedAt: now })
       .where("id", "=", meeting.id)
       .execute();
+    await recordAudit(trx, {
+      actorId: input.approverId,
+      action: "minutes.approved",
+      subjectType: "meeting",
+      subjectId: meeting.id,
+      spaceId: input.spaceId,
+      details: { version: meeting.minutesVersion },
+    });
     return { status: "approved" };
   });
 }
@@ -330,7 +339,7 @@ export async function approveMinutes(
 /** "Make a change": approved version N stays as it was; version N + 1 starts as a draft. */
 export async function reopenMinutes(
   db: Database,
-  input: { spaceId: string; meetingId: string; version: number; now?: Date },
+  input: { spaceId: string; meetingId: string; version: number; actorId: string; now?: Date },
 ): Promise<{ status: "reopened"; version: number } | Refusal> {
   const now = nowIso(input.now);
   return db.transaction().execute(async (trx) => {
@@ -351,6 +360,14 @@ export async function reopenMinutes(
       })
       .where("id", "=", meeting.id)
       .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: "minutes.reopened",
+      subjectType: "meeting",
+      subjectId: meeting.id,
+      spaceId: input.spaceId,
+      details: { version },
+    });
     return { status: "reopened", version };
   });
 }

@@ -327,7 +327,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     case "reopen": {
       allow("minutes.approve");
-      const result = await reopenMinutes(db, { ...scope, version: input.version });
+      const result = await reopenMinutes(db, {
+        ...scope,
+        version: input.version,
+        actorId: user.id,
+      });
       if (result.status !== "reopened") return refuse(result);
       return { error: null, notice: t("minutes.reopened", { n: result.version }) };
     }

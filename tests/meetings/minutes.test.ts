@@ -317,6 +317,13 @@ describe("minutes over HTTP", () => {
     ]);
     view = await page(member, m.url);
     expect(mainOf(view.html)).toContain("Godkendt af Mette Lindholm");
+    const audit = await h.db
+      .selectFrom("auditLog")
+      .select(["actorId", "details"])
+      .where("action", "=", "minutes.approved")
+      .where("subjectId", "=", m.meetingId)
+      .execute();
+    expect(audit).toEqual([{ actorId: ids.secretariat, details: '{"version":1}' }]);
 
     // Approving twice: a clear message, nothing written.
     const afterApproval = await meetingRow(m.meetingId);
