@@ -298,6 +298,8 @@ const da = {
     action: {
       "calendar_feed.created": "Kalenderlink oprettet",
       "calendar_feed.renewed": "Kalenderlink fornyet",
+      "minutes.approved": "Referat godkendt",
+      "minutes.reopened": "Referat genåbnet til ændring",
       "document.created": "Dokument lagt op",
       "document.version_added": "Ny version af dokument",
       "document.updated": "Dokumentoplysninger rettet",

@@ -301,6 +301,8 @@ const en: Shape<typeof da> = {
     action: {
       "calendar_feed.created": "Calendar link created",
       "calendar_feed.renewed": "Calendar link renewed",
+      "minutes.approved": "Minutes approved",
+      "minutes.reopened": "Minutes reopened for a change",
       "document.created": "Document uploaded",
       "document.version_added": "New document version",
       "document.updated": "Document details edited",
