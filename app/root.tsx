@@ -126,6 +126,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   </li>
                 ))}
                 <li>
+                  <NavLink to="/plan">{t("plan.title")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/people">{t("nav.people")}</NavLink>
                 </li>
                 <li>

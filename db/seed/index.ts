@@ -7,6 +7,7 @@ import { addReply, createThread, markRead, setThreadFlag } from "../../app/model
 import type { Database } from "../client";
 import { APPOINTED_AT_BY_SPACE, ORGANISATIONS, PEOPLE, SPACES, type SpaceSlug } from "./data";
 import { seedDocuments } from "./documents";
+import { seedPlan } from "./plan";
 import { SEED_THREADS_BEFORE, THREADS } from "./threads";
 
 export const DEMO_ACCOUNTS = [
@@ -153,6 +154,7 @@ export async function seedDemoData(
   // (and so only after the emptiness check has passed).
   const discussion = await seedThreads(db);
   const documents = filesDir ? await seedDocuments(db, { filesDir }) : 0;
+  await seedPlan(db);
   return { ...counts, ...discussion, documents };
 }
 
