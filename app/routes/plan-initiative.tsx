@@ -162,8 +162,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         documentId: input.documentId,
         userId: viewer.user.id,
       });
+      // One the person may not read is, to them, one that does not exist.
       if (!doc || !can(viewer.user, "document.read", { spaceRole: doc.role as never })) {
-        return fail({ documentId: ["plan.validation.notReadable"] });
+        notFound();
       }
       await linkDocument(db, { initiativeId: initiative.id, documentId: doc.id });
       return back;
@@ -182,7 +183,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         subjectType,
         subjectId,
       });
-      if (!visible) return fail({ target: ["plan.validation.notReadable"] });
+      if (!visible) notFound();
       await linkMeeting(db, {
         initiativeId: initiative.id,
         subjectType,

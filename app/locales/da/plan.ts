@@ -182,7 +182,6 @@ const plan = {
     targetGroup: "Vælg en målgruppe.",
     status: "Vælg en status.",
     stance: "Vælg videreføres, justeres eller afsluttes.",
-    notReadable: "Du kan kun tilknytte noget, du selv har adgang til.",
   },
 };
 

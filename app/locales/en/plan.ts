@@ -184,7 +184,6 @@ const plan: Shape<typeof da> = {
     targetGroup: "Choose a target group.",
     status: "Choose a status.",
     stance: "Choose continue, adjust or end.",
-    notReadable: "You can only link something you have access to yourself.",
   },
 };
 
