@@ -589,3 +589,133 @@ describe("continuation recommendations", () => {
     expect(await counts(EXPERT)).toEqual({ continue: 0, adjust: 1, end: 0 });
   });
 });
+
+describe("links from an initiative", () => {
+  const TITLE = "Social kontrol-vejledere i Jobcenter København";
+
+  async function documentIn(slug: string) {
+    return h.db
+      .selectFrom("document")
+      .innerJoin("space", "space.id", "document.spaceId")
+      .select(["document.id", "document.title"])
+      .where("space.slug", "=", slug)
+      .where("document.deletedAt", "is", null)
+      .orderBy("document.createdAt")
+      .executeTakeFirstOrThrow();
+  }
+
+  it("shows linked documents only to people who may read them", async () => {
+    const id = await initiativeId(TITLE);
+    // The seeded memo summary lives in ekspertgruppen.
+    const memo = await documentIn("ekspertgruppen");
+    expect(await page(EXPERT, `/plan/${id}`)).toContain(`/documents/${memo.id}"`);
+    expect(await page(NGO, `/plan/${id}`)).not.toContain(`/documents/${memo.id}"`);
+
+    // A Jobcenter København member links a paper from Følgegruppen, his own space.
+    const paper = await documentIn("foelgegruppen");
+    const res = await post(JOBCENTRE_STAFF, `/plan/${id}`, {
+      intent: "linkDocument",
+      documentId: paper.id,
+    });
+    expect(res.status).toBe(302);
+    expect(await page(JOBCENTRE_STAFF, `/plan/${id}`)).toContain(`/documents/${paper.id}"`);
+    expect(await page(NGO, `/plan/${id}`)).not.toContain(`/documents/${paper.id}"`);
+
+    // A paper from a space he is not in is, to him, not there: 404 and nothing written.
+    const foreign = await documentIn("bispebjerg-netvaerk");
+    const before = await rowCounts(h.db);
+    const refused = await post(JOBCENTRE_STAFF, `/plan/${id}`, {
+      intent: "linkDocument",
+      documentId: foreign.id,
+    });
+    expect(refused.status).toBe(404);
+    expect(await rowCounts(h.db)).toEqual(before);
+
+    expect(
+      (
+        await post(JOBCENTRE_STAFF, `/plan/${id}`, {
+          intent: "unlinkDocument",
+          documentId: paper.id,
+        })
+      ).status,
+    ).toBe(302);
+    expect(await page(JOBCENTRE_STAFF, `/plan/${id}`)).not.toContain(`/documents/${paper.id}"`);
+  });
+
+  it("starts a discussion in the expert group, listed for its members only", async () => {
+    const id = await initiativeId(TITLE);
+    const before = await rowCounts(h.db);
+    expect(
+      (await post(NGO, `/plan/${id}`, { intent: "startDiscussion", title: "X", body: "Y" })).status,
+    ).toBe(403);
+    expect(await rowCounts(h.db)).toEqual(before);
+
+    const res = await post(EXPERT, `/plan/${id}`, {
+      intent: "startDiscussion",
+      title: "Erfaringer med vejlederne",
+      body: "Hvad hører I fra jobcentret?",
+    });
+    expect(res.status).toBe(302);
+    const location = res.headers.get("location") ?? "";
+    expect(location).toMatch(/^\/spaces\/ekspertgruppen\/threads\/[0-9a-f-]{36}$/);
+    expect(await page(JOBCENTRE, `/plan/${id}`)).toContain("Erfaringer med vejlederne");
+    expect(await page(NGO, `/plan/${id}`)).not.toContain("Erfaringer med vejlederne");
+    expect(await page(EXPERT, location)).toContain("Hvad hører I fra jobcentret?");
+  });
+
+  it("links meetings under the meetings' own rules: a draft only for the secretariat", async () => {
+    const id = await initiativeId(TITLE);
+    const space = (
+      await h.db
+        .selectFrom("space")
+        .select("id")
+        .where("slug", "=", "ekspertgruppen")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const author = (
+      await h.db
+        .selectFrom("user")
+        .select("id")
+        .where("email", "=", SECRETARIAT)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const meeting = async (title: string, status: string) => {
+      const mid = crypto.randomUUID();
+      const now = new Date().toISOString();
+      await h.db
+        .insertInto("meeting")
+        .values({
+          id: mid,
+          spaceId: space,
+          title,
+          startsAt: "2026-12-10T14:00:00.000Z",
+          endsAt: "2026-12-10T16:00:00.000Z",
+          status,
+          createdById: author,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+      return mid;
+    };
+    const draft = await meeting("Udkast til ekspertgruppemøde", "draft");
+    const published = await meeting("Ekspertgruppemøde december", "published");
+    // A member who may not see the draft cannot link it either.
+    expect(
+      (await post(JOBCENTRE, `/plan/${id}`, { intent: "linkMeeting", target: `meeting:${draft}` }))
+        .status,
+    ).toBe(404);
+    for (const target of [`meeting:${draft}`, `meeting:${published}`]) {
+      expect(
+        (await post(SECRETARIAT, `/plan/${id}`, { intent: "linkMeeting", target })).status,
+      ).toBe(302);
+    }
+    const secretariatView = await page(SECRETARIAT, `/plan/${id}`);
+    expect(secretariatView).toContain("Udkast til ekspertgruppemøde");
+    expect(secretariatView).toContain("Ekspertgruppemøde december");
+    const memberView = await page(JOBCENTRE, `/plan/${id}`);
+    expect(memberView).not.toContain("Udkast til ekspertgruppemøde");
+    expect(memberView).toContain("Ekspertgruppemøde december");
+    expect(await page(NGO, `/plan/${id}`)).not.toContain("Ekspertgruppemøde december");
+  });
+});
