@@ -126,6 +126,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   </li>
                 ))}
                 <li>
+                  <NavLink to="/plan">{t("plan.title")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/action-items">{t("actionItems.nav")}</NavLink>
                 </li>
                 <li>

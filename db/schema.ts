@@ -369,6 +369,91 @@ export interface CalendarFeedTable {
   createdAt: string;
 }
 
+// ---- Action plan (migration 0006) ----------------------------------------------------------
+
+export interface PlanTable {
+  id: string;
+  title: string;
+  /** YYYY-MM-DD, both included. */
+  periodStart: string;
+  periodEnd: string;
+  description: Generated<string>;
+  f2CaseNumber: string | null;
+  f2DocumentNumber: string | null;
+  edocCaseNumber: string | null;
+  createdById: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InitiativeTable {
+  id: string;
+  planId: string;
+  title: string;
+  description: Generated<string>;
+  /** children_youth | adults | civil_society */
+  targetGroup: string;
+  ownerOrganisationId: string;
+  fundingContext: Generated<string>;
+  /** YYYY-MM-DD. */
+  startDate: string;
+  endDate: string;
+  /** running | ending | proposed_continuation | continued | ended */
+  status: Generated<string>;
+  createdById: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InitiativePartnerTable {
+  initiativeId: string;
+  organisationId: string;
+}
+
+export interface InitiativeUpdateTable {
+  id: string;
+  initiativeId: string;
+  authorId: string;
+  body: string;
+  bodyHtml: string;
+  createdAt: string;
+}
+
+export interface InitiativeLinkTable {
+  initiativeId: string;
+  /** meeting | agenda_item */
+  subjectType: string;
+  subjectId: string;
+  createdById: string;
+  createdAt: string;
+}
+
+export interface RecommendationRoundTable {
+  id: string;
+  planId: string;
+  /** The space whose current members (not observers) answer: the expert group. */
+  spaceId: string;
+  question: string;
+  /** ISO UTC instant. */
+  deadline: string;
+  openedById: string;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface RecommendationTable {
+  id: string;
+  roundId: string;
+  spaceId: string;
+  initiativeId: string;
+  userId: string;
+  /** continue | adjust | end */
+  stance: string;
+  reason: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   user: UserTable;
@@ -401,6 +486,13 @@ export interface DB {
   minutesComment: MinutesCommentTable;
   actionItem: ActionItemTable;
   calendarFeed: CalendarFeedTable;
+  plan: PlanTable;
+  initiative: InitiativeTable;
+  initiativePartner: InitiativePartnerTable;
+  initiativeUpdate: InitiativeUpdateTable;
+  initiativeLink: InitiativeLinkTable;
+  recommendationRound: RecommendationRoundTable;
+  recommendation: RecommendationTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -22,6 +22,8 @@ export interface Subject {
   isAuthor?: boolean;
   /** Whether the action item concerned is assigned to the actor or the actor's organisation. */
   isAssignee?: boolean;
+  /** Whether the actor belongs to the organisation that owns the initiative concerned. */
+  isInitiativeOwner?: boolean;
 }
 
 type Rule = (actor: Actor, subject: Subject) => boolean;
@@ -80,6 +82,18 @@ const rules = {
   "actionItem.update": (_a, s) =>
     isMember(s) && (s.isAssignee === true || s.spaceRole === "secretariat"),
   "calendar.feed": signedIn,
+
+  // Action plan: a public municipal plan that every signed-in person reads. It is administered
+  // by the secretariat of the expert group, which follows the plan (spaceRole is then the
+  // person's role in the `ekspertgruppen` space), and by site administrators. Progress updates
+  // come from the owner organisation's people or the administrators. Continuation
+  // recommendations are the expert group's own: its current members answer (observers only
+  // read), and its members and the administrators see the answers.
+  "plan.read": signedIn,
+  "plan.manage": runsSpace,
+  "initiative.contribute": (a, s) => runsSpace(a, s) || s.isInitiativeOwner === true,
+  "recommendation.give": (_a, s) => canWrite(s),
+  "recommendation.read": (a, s) => runsSpace(a, s) || isMember(s),
 
   "admin.outbox.read": (a) => a.isSiteAdmin,
   "admin.invitation.manage": (a) => a.isSiteAdmin,

@@ -8,6 +8,7 @@ import type { Database } from "../client";
 import { APPOINTED_AT_BY_SPACE, ORGANISATIONS, PEOPLE, SPACES, type SpaceSlug } from "./data";
 import { seedDocuments } from "./documents";
 import { checkMeetings, seedMeetings } from "./meetings";
+import { seedPlan } from "./plan";
 import { SEED_THREADS_BEFORE, THREADS } from "./threads";
 
 export const DEMO_ACCOUNTS = [
@@ -158,6 +159,7 @@ export async function seedDemoData(
   const documents = filesDir ? await seedDocuments(db, { filesDir }) : 0;
   // After the documents, which the agendas link to as papers.
   const meetings = await seedMeetings(db);
+  await seedPlan(db);
   return { ...counts, ...discussion, documents, meetings };
 }
 
