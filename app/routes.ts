@@ -19,6 +19,8 @@ export default [
   route("spaces/:slug/threads", "routes/space-threads.tsx"),
   route("spaces/:slug/threads/:threadId", "routes/space-thread.tsx"),
   route("spaces/:slug/threads/:threadId/posts/:postId/history", "routes/post-history.tsx"),
+  route("spaces/:slug/consultations", "routes/space-consultations.tsx"),
+  route("spaces/:slug/consultations/:consultationId", "routes/space-consultation.tsx"),
   route("people", "routes/people.tsx"),
   route("people/:id", "routes/person.tsx"),
   route("profile", "routes/profile.tsx"),

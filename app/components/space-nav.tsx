@@ -19,6 +19,9 @@ export function SpaceNav({ slug, name }: { slug: string; name: string }) {
           <NavLink to={`/spaces/${slug}/documents`}>{t("documents.title")}</NavLink>
         </li>
         <li>
+          <NavLink to={`/spaces/${slug}/consultations`}>{t("consultations.title")}</NavLink>
+        </li>
+        <li>
           <NavLink to={`/spaces/${slug}/members`}>{t("space.members")}</NavLink>
         </li>
       </ul>
