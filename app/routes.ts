@@ -27,6 +27,8 @@ export default [
   route("plan/new", "routes/plan-initiative-new.tsx"),
   route("plan/:id", "routes/plan-initiative.tsx"),
   route("plan/:id/edit", "routes/plan-initiative-edit.tsx"),
+  route("spaces/:slug/consultations", "routes/space-consultations.tsx"),
+  route("spaces/:slug/consultations/:consultationId", "routes/space-consultation.tsx"),
   route("people", "routes/people.tsx"),
   route("people/:id", "routes/person.tsx"),
   route("profile", "routes/profile.tsx"),

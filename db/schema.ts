@@ -454,6 +454,64 @@ export interface RecommendationTable {
   updatedAt: string;
 }
 
+// ---- Consultations (høringer; migration 0007) ----------------------------------------------
+
+export interface ConsultationTable {
+  id: string;
+  spaceId: string;
+  title: string;
+  /** Markdown as typed; questionHtml is its rendering (raw HTML off). */
+  question: string;
+  questionHtml: string;
+  /** UTC instant; entered as Copenhagen wall-clock time. */
+  deadline: string;
+  /** all | chosen */
+  audience: string;
+  /** members | secretariat: who besides the author reads the answers. */
+  answerVisibility: string;
+  outcome: string | null;
+  outcomeHtml: string | null;
+  closedAt: string | null;
+  closedById: string | null;
+  /** Set when the automatic reminder went out (or was claimed), so it goes out once. */
+  autoRemindedAt: string | null;
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConsultationRecipientTable {
+  consultationId: string;
+  spaceId: string;
+  userId: string;
+  askedAt: string;
+  lastRemindedAt: string | null;
+}
+
+export interface ConsultationAnswerTable {
+  id: string;
+  consultationId: string;
+  spaceId: string;
+  userId: string;
+  body: string;
+  bodyHtml: string;
+  /** agree | partly | disagree | none; null when no stance was given. */
+  stance: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConsultationReminderTable {
+  id: string;
+  consultationId: string;
+  spaceId: string;
+  /** manual | automatic */
+  kind: string;
+  sentById: string | null;
+  recipientCount: number;
+  sentAt: string;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   user: UserTable;
@@ -493,6 +551,10 @@ export interface DB {
   initiativeLink: InitiativeLinkTable;
   recommendationRound: RecommendationRoundTable;
   recommendation: RecommendationTable;
+  consultation: ConsultationTable;
+  consultationRecipient: ConsultationRecipientTable;
+  consultationAnswer: ConsultationAnswerTable;
+  consultationReminder: ConsultationReminderTable;
 }
 
 export type User = Selectable<UserTable>;

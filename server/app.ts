@@ -15,6 +15,7 @@ import { createMailer } from "../app/lib/mailer.server";
 import type { Database } from "../db/client";
 import { sql } from "kysely";
 import type { HubSocketServer } from "../app/realtime/events";
+import { createConsultationJobs } from "./jobs/consultations";
 import { createDocumentJobs } from "./jobs/documents";
 import { authenticateSockets } from "./realtime/handshake";
 import {
@@ -90,6 +91,7 @@ export async function createHub({
     }),
     documentJobs,
   };
+  const consultationJobs = createConsultationJobs({ db, mailer: services.mailer, config, log });
   authenticateSockets(io, { db, config });
 
   app.use(securityHeaders({ dev, trustProxy: config.trustProxy }));
@@ -197,6 +199,7 @@ export async function createHub({
         if (httpServer.listening) await closed;
         clearTimeout(force);
         await vite?.close();
+        await consultationJobs.close();
         services.mailer.close();
         await documentJobs.close();
         await db.destroy();

@@ -24,6 +24,8 @@ export interface Subject {
   isAssignee?: boolean;
   /** Whether the actor belongs to the organisation that owns the initiative concerned. */
   isInitiativeOwner?: boolean;
+  /** Whether the actor is among the people a consultation asks. */
+  isAsked?: boolean;
 }
 
 type Rule = (actor: Actor, subject: Subject) => boolean;
@@ -94,6 +96,15 @@ const rules = {
   "initiative.contribute": (a, s) => runsSpace(a, s) || s.isInitiativeOwner === true,
   "recommendation.give": (_a, s) => canWrite(s),
   "recommendation.read": (a, s) => runsSpace(a, s) || isMember(s),
+  // Consultations (høringer): every member reads them (and their answers, when the consultation
+  // shows answers to members; app/models/consultation.server.ts narrows that); the secretariat
+  // asks, reminds and closes; only the people asked answer. Observers read: "all members" does
+  // not ask them, but the secretariat may ask one by choosing them by name, and a person asked
+  // by name answers whatever their role. A former member asked before leaving answers nothing
+  // (they no longer see the space).
+  "consultation.read": (_a, s) => isMember(s),
+  "consultation.manage": (_a, s) => s.spaceRole === "secretariat",
+  "consultation.answer": (_a, s) => isMember(s) && s.isAsked === true,
 
   "admin.outbox.read": (a) => a.isSiteAdmin,
   "admin.invitation.manage": (a) => a.isSiteAdmin,

@@ -22,6 +22,9 @@ export function SpaceNav({ slug, name }: { slug: string; name: string }) {
           <NavLink to={`/spaces/${slug}/action-items`}>{t("actionItems.title")}</NavLink>
         </li>
         <li>
+          <NavLink to={`/spaces/${slug}/consultations`}>{t("consultations.title")}</NavLink>
+        </li>
+        <li>
           <NavLink to={`/spaces/${slug}/members`}>{t("space.members")}</NavLink>
         </li>
       </ul>

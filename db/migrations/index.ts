@@ -5,6 +5,7 @@ import * as m0003 from "./0003_create_threads";
 import * as m0004 from "./0004_create_documents";
 import * as m0005 from "./0005_create_meetings";
 import * as m0006 from "./0006_create_action_plan";
+import * as m0007 from "./0007_create_consultations";
 
 /**
  * Static list, not FileMigrationProvider: Vitest cannot import `.ts` migrations by path.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0004_create_documents": m0004,
   "0005_create_meetings": m0005,
   "0006_create_action_plan": m0006,
+  "0007_create_consultations": m0007,
 };

@@ -6,6 +6,7 @@ import { refreshSearchText } from "../../app/models/person.server";
 import { addReply, createThread, markRead, setThreadFlag } from "../../app/models/thread.server";
 import type { Database } from "../client";
 import { APPOINTED_AT_BY_SPACE, ORGANISATIONS, PEOPLE, SPACES, type SpaceSlug } from "./data";
+import { seedConsultations } from "./consultations";
 import { seedDocuments } from "./documents";
 import { checkMeetings, seedMeetings } from "./meetings";
 import { seedPlan } from "./plan";
@@ -160,6 +161,7 @@ export async function seedDemoData(
   // After the documents, which the agendas link to as papers.
   const meetings = await seedMeetings(db);
   await seedPlan(db);
+  await seedConsultations(db);
   return { ...counts, ...discussion, documents, meetings };
 }
 
