@@ -6,6 +6,7 @@ import { refreshSearchText } from "../../app/models/person.server";
 import { addReply, createThread, markRead, setThreadFlag } from "../../app/models/thread.server";
 import type { Database } from "../client";
 import { APPOINTED_AT_BY_SPACE, ORGANISATIONS, PEOPLE, SPACES, type SpaceSlug } from "./data";
+import { seedActivities } from "./activities";
 import { seedDocuments } from "./documents";
 import { SEED_THREADS_BEFORE, THREADS } from "./threads";
 
@@ -153,6 +154,7 @@ export async function seedDemoData(
   // (and so only after the emptiness check has passed).
   const discussion = await seedThreads(db);
   const documents = filesDir ? await seedDocuments(db, { filesDir }) : 0;
+  await seedActivities(db);
   return { ...counts, ...discussion, documents };
 }
 
