@@ -219,7 +219,10 @@ export default function SpaceActivities({ loaderData, actionData }: Route.Compon
                     <h4 className="card-title">
                       <Link to={`${base}/${a.id}`}>{a.title}</Link>
                       {a.cancelled ? (
-                        <span className="badge"> {t("activities.cancelled")}</span>
+                        <>
+                          {" "}
+                          <span className="badge">{t("activities.cancelled")}</span>
+                        </>
                       ) : null}
                     </h4>
                     <p className="muted">
@@ -324,7 +327,10 @@ function MonthView({
                             <li key={a.id}>
                               <Link to={`${base}/${a.id}`}>{`${a.start} ${a.title}`}</Link>
                               {a.cancelled ? (
-                                <span className="badge"> {t("activities.cancelled")}</span>
+                                <>
+                                  {" "}
+                                  <span className="badge">{t("activities.cancelled")}</span>
+                                </>
                               ) : null}
                             </li>
                           ))}

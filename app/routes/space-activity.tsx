@@ -131,7 +131,12 @@ export default function SpaceActivity({ loaderData, actionData }: Route.Componen
       </p>
       <h1>
         {activity.title}
-        {activity.cancelled ? <span className="badge"> {t("activities.cancelled")}</span> : null}
+        {activity.cancelled ? (
+          <>
+            {" "}
+            <span className="badge">{t("activities.cancelled")}</span>
+          </>
+        ) : null}
       </h1>
       <SpaceNav slug={space.slug} name={space.name} />
       {actionData?.error ? (
