@@ -79,11 +79,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { user, space } = await requireSpace(context, request, {
+  // Read first: a space without activities answers 404 to everyone, before any 403.
+  const { user, space, role } = await requireSpace(context, request, {
     slug: params.slug,
-    action: "activity.create",
+    action: "activity.read",
   });
   if (!hasLocalActivities(space)) throw notFound();
+  if (!can(user, "activity.create", { spaceRole: role }))
+    throw data({ error: "forbidden" }, { status: 403 });
   const { db } = getHub(context);
   const form = parseActivityForm(await readFormData(request));
   if (!form.ok) {

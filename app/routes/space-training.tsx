@@ -28,11 +28,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { user, space } = await requireSpace(context, request, {
+  // Read first: a space without the training answers 404 to everyone, before any 403.
+  const { user, space, role } = await requireSpace(context, request, {
     slug: params.slug,
-    action: "training.manage",
+    action: "training.read",
   });
   if (!hasLocalActivities(space)) throw notFound();
+  if (!can(user, "training.manage", { spaceRole: role }))
+    throw data({ error: "forbidden" }, { status: 403 });
   const form = await readFormData(request);
   const parsed = courseSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {

@@ -397,6 +397,10 @@ describe("another space's activities", () => {
     expect((await expert.post("/spaces/ekspertgruppen/activities", fields())).status).toBe(404);
     expect((await expert.get("/spaces/ekspertgruppen/activities/calendar.ics")).status).toBe(404);
     expect((await expert.get(LIST)).status).toBe(404);
+    // An observer of ekspertgruppen is told 404 too, not 403: there is nothing there to refuse.
+    const lars = await signIn(h, "lars.winther@bif.example");
+    expect((await lars.post("/spaces/ekspertgruppen/activities", fields())).status).toBe(404);
+    expect((await lars.post("/spaces/ekspertgruppen/training", { title: "X" })).status).toBe(404);
     expect(await activityCount()).toBe(before);
   });
 });
