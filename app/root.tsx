@@ -46,6 +46,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   const spaces = memberships.map((s) => ({
     slug: s.slug,
     name: s.name,
+    kind: s.kind,
     unread: unread.get(s.id) ?? 0,
   }));
   return data(

@@ -512,6 +512,77 @@ export interface ConsultationReminderTable {
   sentAt: string;
 }
 
+// ---- Local activities and key-person training (migration 0008) ----
+
+export interface ActivityTable {
+  id: string;
+  spaceId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  /** children | youth | parents | women | men | families | professionals | everyone */
+  targetGroup: string;
+  organiserOrganisationId: string | null;
+  /** A professional contact at the organiser; never a citizen. */
+  contactName: Generated<string>;
+  contactDetails: Generated<string>;
+  description: Generated<string>;
+  descriptionHtml: Generated<string>;
+  /** planned | cancelled */
+  status: Generated<string>;
+  cancelledAt: string | null;
+  /** iCalendar SEQUENCE, raised on every change. */
+  calendarSequence: Generated<number>;
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TrainingCourseTable {
+  id: string;
+  spaceId: string;
+  title: string;
+  description: Generated<string>;
+  descriptionHtml: Generated<string>;
+  organiser: Generated<string>;
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TrainingSessionTable {
+  id: string;
+  courseId: string;
+  spaceId: string;
+  startsAt: string;
+  endsAt: string;
+  place: Generated<string>;
+  teachers: Generated<string>;
+  createdAt: string;
+}
+
+export interface TrainingParticipantTable {
+  courseId: string;
+  userId: string;
+  spaceId: string;
+  addedById: string;
+  addedAt: string;
+  /** Set when the secretariat marks the course completed: the person is then a key person. */
+  completedAt: string | null;
+  completedById: string | null;
+}
+
+export interface TrainingAttendanceTable {
+  sessionId: string;
+  userId: string;
+  spaceId: string;
+  /** 1 present, 0 absent. */
+  present: number;
+  recordedById: string;
+  recordedAt: string;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   user: UserTable;
@@ -555,6 +626,11 @@ export interface DB {
   consultationRecipient: ConsultationRecipientTable;
   consultationAnswer: ConsultationAnswerTable;
   consultationReminder: ConsultationReminderTable;
+  activity: ActivityTable;
+  trainingCourse: TrainingCourseTable;
+  trainingSession: TrainingSessionTable;
+  trainingParticipant: TrainingParticipantTable;
+  trainingAttendance: TrainingAttendanceTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -105,6 +105,14 @@ const rules = {
   "consultation.read": (_a, s) => isMember(s),
   "consultation.manage": (_a, s) => s.spaceRole === "secretariat",
   "consultation.answer": (_a, s) => isMember(s) && s.isAsked === true,
+  // Local activities and key-person training: members see the network's calendar and courses;
+  // writers post activities; the poster or the secretariat change them; only the secretariat
+  // runs the training (courses, sessions, participants, attendance, completion).
+  "activity.read": (_a, s) => isMember(s),
+  "activity.create": (_a, s) => canWrite(s),
+  "activity.edit": (_a, s) => canWrite(s) && (s.isAuthor === true || s.spaceRole === "secretariat"),
+  "training.read": (_a, s) => isMember(s),
+  "training.manage": (_a, s) => s.spaceRole === "secretariat",
 
   "admin.outbox.read": (a) => a.isSiteAdmin,
   "admin.invitation.manage": (a) => a.isSiteAdmin,

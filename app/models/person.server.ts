@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import type { DB } from "../../db/schema";
 import { foldForSearch } from "../lib/search-fold";
 import { nowIso } from "../lib/ids.server";
+import { isKeyPersonFor } from "./training.server";
 
 /**
  * Who sees whom — the one rule behind the directory, profiles, organisation pages and exports:
@@ -100,6 +101,7 @@ export async function listVisiblePeople(
       "organisation.name as organisationName",
       "organisation.type as organisationType",
       ...contactColumns(eb, viewer),
+      isKeyPersonFor(eb, viewer).as("isKeyPerson"),
     ])
     .where((eb) => visibleToViewer(eb, viewer));
 
@@ -145,7 +147,11 @@ export async function listVisiblePeople(
   }
   const people = await query.orderBy("user.name").limit(limit).execute();
   const tags = await listExpertise(db, { userIds: people.map((p) => p.id) });
-  return people.map((p) => ({ ...p, expertise: tags.get(p.id) ?? [] }));
+  return people.map((p) => ({
+    ...p,
+    isKeyPerson: Boolean(p.isKeyPerson),
+    expertise: tags.get(p.id) ?? [],
+  }));
 }
 
 /** One person's profile if the viewer may see it; null otherwise (the page answers 404). */
@@ -165,6 +171,7 @@ export async function getVisiblePerson(
       "organisation.id as organisationId",
       "organisation.name as organisationName",
       ...contactColumns(eb, viewer),
+      isKeyPersonFor(eb, viewer).as("isKeyPerson"),
     ])
     .where("user.id", "=", personId)
     .where((eb) => visibleToViewer(eb, viewer))
@@ -182,6 +189,7 @@ export async function getVisiblePerson(
   ]);
   return {
     ...person,
+    isKeyPerson: Boolean(person.isKeyPerson),
     expertise: expertise.get(person.id) ?? [],
     languages: languages.map((l) => l.language),
     memberships,

@@ -93,6 +93,12 @@ export default function People({ loaderData }: Route.ComponentProps) {
           <li key={p.id} className="card">
             <h2 className="card-title">
               <Link to={`/people/${p.id}`}>{p.name}</Link>
+              {p.isKeyPerson ? (
+                <>
+                  {" "}
+                  <span className="badge">{t("training.keyPerson")}</span>
+                </>
+              ) : null}
             </h2>
             <p className="muted">{[p.title, p.organisationName].filter(Boolean).join(", ")}</p>
             {p.expertise.length ? (

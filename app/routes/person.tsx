@@ -22,6 +22,7 @@ export default function Person({ loaderData }: Route.ComponentProps) {
     <div className="page narrow-wide">
       <PageTitle title={person.name} />
       <h1>{person.name}</h1>
+      {person.isKeyPerson ? <p className="badge">{t("training.keyPerson")}</p> : null}
       <p className="muted">
         {person.title}
         {person.organisationName ? (

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_create_documents";
 import * as m0005 from "./0005_create_meetings";
 import * as m0006 from "./0006_create_action_plan";
 import * as m0007 from "./0007_create_consultations";
+import * as m0008 from "./0008_create_activities";
 
 /**
  * Static list, not FileMigrationProvider: Vitest cannot import `.ts` migrations by path.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0005_create_meetings": m0005,
   "0006_create_action_plan": m0006,
   "0007_create_consultations": m0007,
+  "0008_create_activities": m0008,
 };

@@ -7,6 +7,7 @@ import { addReply, createThread, markRead, setThreadFlag } from "../../app/model
 import type { Database } from "../client";
 import { APPOINTED_AT_BY_SPACE, ORGANISATIONS, PEOPLE, SPACES, type SpaceSlug } from "./data";
 import { seedConsultations } from "./consultations";
+import { seedActivities } from "./activities";
 import { seedDocuments } from "./documents";
 import { checkMeetings, seedMeetings } from "./meetings";
 import { seedPlan } from "./plan";
@@ -162,6 +163,7 @@ export async function seedDemoData(
   const meetings = await seedMeetings(db);
   await seedPlan(db);
   await seedConsultations(db);
+  await seedActivities(db);
   return { ...counts, ...discussion, documents, meetings };
 }
 
