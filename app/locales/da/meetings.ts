@@ -5,7 +5,6 @@ const meetings = {
   past: "Tidligere møder",
   noneUpcoming: "Der er ingen kommende møder.",
   nonePast: "Der er ingen tidligere møder.",
-  listLabel: "{{heading}}",
   status: {
     draft: "Kladde",
     published: "Offentliggjort",

@@ -7,7 +7,6 @@ const meetings: Shape<typeof da> = {
   past: "Past meetings",
   noneUpcoming: "There are no upcoming meetings.",
   nonePast: "There are no past meetings.",
-  listLabel: "{{heading}}",
   status: {
     draft: "Draft",
     published: "Published",
