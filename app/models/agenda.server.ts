@@ -216,23 +216,13 @@ export async function getAgendaItem(
     .where("agendaItem.id", "=", itemId)
     .where(agendaItemVisibleTo(viewerId))
     .executeTakeFirst();
-  return row ?? null;
-}
-
-/** How many accepted items the viewer sees on the agenda (closed ones of others not counted). */
-export async function countVisibleAgendaItems(
-  db: Database,
-  { spaceId, meetingId, viewerId }: { spaceId: string; meetingId: string; viewerId: string },
-) {
-  const row = await db
-    .selectFrom("agendaItem")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("agendaItem.spaceId", "=", spaceId)
-    .where("agendaItem.meetingId", "=", meetingId)
-    .where("agendaItem.state", "=", "accepted")
-    .where(agendaItemVisibleTo(viewerId))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  if (!row) return null;
+  // A sub-item of a closed item is hidden with it, so it cannot be reached by its id either.
+  if (row.parentId) {
+    const parent = await getAgendaItem(db, { spaceId, meetingId, itemId: row.parentId, viewerId });
+    if (!parent) return null;
+  }
+  return row;
 }
 
 type Executor = Database;

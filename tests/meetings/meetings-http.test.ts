@@ -580,6 +580,17 @@ describe("meetings over HTTP", () => {
     });
     await addItem(meetingId, { title: "Afslutning", durationMinutes: "10" });
     await send(secretariat, `${LIST}/${meetingId}`, { intent: "publish" });
+    const parentOfSub = await h.db
+      .selectFrom("agendaItem")
+      .select("id")
+      .where("title", "=", "Fortroligt personalepunkt")
+      .executeTakeFirstOrThrow();
+    // A sub-item that is not itself closed is hidden with its closed item.
+    const subId = await addItem(meetingId, {
+      title: "Underpunkt til lukket",
+      durationMinutes: "0",
+      parentId: parentOfSub.id,
+    });
     const closedId = (
       await h.db
         .selectFrom("agendaItem")
@@ -616,16 +627,23 @@ describe("meetings over HTTP", () => {
         itemId: closedId,
       });
       expect(edit.status, who).toBe(who === "member" ? 403 : 404);
+      expect(html, who).not.toContain("Underpunkt til lukket");
+      const sub = await send(client, `${LIST}/${meetingId}`, {
+        intent: "deleteItem",
+        itemId: subId,
+      });
+      expect(sub.status, who).toBe(who === "member" ? 403 : 404);
     }
     for (const client of [amira, secretariat]) {
       const { html } = await page(client, meetingId);
       expect(agendaOf(html)).toEqual([
         "17:00 1. Åbent punkt",
         "17:30 2. Fortroligt personalepunkt",
+        "17:45 2.1. Underpunkt til lukket",
         "17:45 3. Afslutning",
       ]);
       expect(html).toContain("Hemmelig beskrivelse");
-      expect(html).toContain("3 punkter");
+      expect(html).toContain("4 punkter");
       const print = await (await client.get(`${LIST}/${meetingId}/print`)).text();
       expect(printedAgendaOf(print)).toContain("17:30 2. Fortroligt personalepunkt");
     }
