@@ -20,6 +20,9 @@ export function SpaceNav({ slug, name }: { slug: string; name: string }) {
           <NavLink to={`/spaces/${slug}/threads`}>{t("threads.title")}</NavLink>
         </li>
         <li>
+          <NavLink to={`/spaces/${slug}/meetings`}>{t("meetings.title")}</NavLink>
+        </li>
+        <li>
           <NavLink to={`/spaces/${slug}/documents`}>{t("documents.title")}</NavLink>
         </li>
         {isLocalNetwork ? (

@@ -25,6 +25,8 @@ export interface ServerToClientEvents {
   "space:activity": (payload: { spaceId: string; threadId: string; lastSeq: number }) => void;
   "thread:presence": (payload: { threadId: string; viewers: Viewer[] }) => void;
   "thread:typing": (payload: { threadId: string; user: Viewer }) => void;
+  /** Something on a meeting's page changed (details, agenda, attendance); viewers reload it. */
+  "meeting:changed": (payload: { meetingId: string }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -37,6 +39,9 @@ export interface ClientToServerEvents {
   "thread:typing": (payload: { threadId: string }, ack?: Ack<object>) => void;
   /** The person has read up to `seq`. */
   "thread:read": (payload: { threadId: string; seq: number }, ack?: Ack<object>) => void;
+  /** Start viewing a meeting, to hear of its changes. */
+  "meeting:join": (payload: { meetingId: string }, ack: Ack<object>) => void;
+  "meeting:leave": (payload: { meetingId: string }, ack?: Ack<object>) => void;
 }
 
 export interface SocketData {

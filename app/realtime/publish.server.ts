@@ -1,6 +1,6 @@
 import type { PostView } from "../lib/post-view";
 import type { HubSocketServer } from "./events";
-import { sessionRoom, spaceRoom, threadRoom, userRoom } from "./rooms";
+import { meetingRoom, sessionRoom, spaceRoom, threadRoom, userRoom } from "./rooms";
 
 /**
  * What routes tell connected browsers, always after their write has committed. The database
@@ -27,6 +27,17 @@ export function publishThreadUpdated(
   { spaceId, threadId }: { spaceId: string; threadId: string },
 ) {
   io.to(threadRoom(spaceId, threadId)).emit("thread:updated", { threadId });
+}
+
+/**
+ * A meeting changed: its viewers reload the page through their own loader, which applies their
+ * own visibility (drafts, closed items), so the event carries nothing but the meeting's id.
+ */
+export function publishMeetingChanged(
+  io: HubSocketServer,
+  { spaceId, meetingId }: { spaceId: string; meetingId: string },
+) {
+  io.to(meetingRoom(spaceId, meetingId)).emit("meeting:changed", { meetingId });
 }
 
 /** A person left a space: their open sockets leave its rooms at once and are told so. */

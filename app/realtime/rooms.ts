@@ -12,3 +12,7 @@ export const spaceRoom = (spaceId: string) => `space:${spaceId}`;
 /** Viewers of one thread; named under its space so leaving a space leaves its threads too. */
 export const threadRoom = (spaceId: string, threadId: string) =>
   `space:${spaceId}:thread:${threadId}`;
+
+/** Viewers of one meeting; named under its space so leaving a space leaves its meetings too. */
+export const meetingRoom = (spaceId: string, meetingId: string) =>
+  `space:${spaceId}:meeting:${meetingId}`;

@@ -1,29 +1,42 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { getHub, requireSpace } from "../auth/guard.server";
+import { can } from "../auth/permissions.server";
 import { PageTitle } from "../components/page-title";
 import { SpaceNav } from "../components/space-nav";
 import { SpacePeriod } from "../components/space-period";
-import { formatDate } from "../lib/dates";
+import { formatDate, formatDateTime } from "../lib/dates";
+import { nowIso } from "../lib/ids.server";
+import { getNextMeeting } from "../models/meeting.server";
 import { listMembershipChanges } from "../models/membership.server";
 import { countCurrentMembers } from "../models/space.server";
 import type { Route } from "./+types/space";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { space, role } = await requireSpace(context, request, {
+  const { user, space, role } = await requireSpace(context, request, {
     slug: params.slug,
     action: "space.view",
   });
   const { db } = getHub(context);
-  const [memberCount, changes] = await Promise.all([
+  const spaceRole = role;
+  const [memberCount, changes, nextMeeting] = await Promise.all([
     countCurrentMembers(db, { spaceId: space.id }),
     listMembershipChanges(db, { spaceId: space.id, limit: 8 }),
+    // Administrators see the space to manage membership, not its meetings.
+    can(user, "meeting.read", { spaceRole })
+      ? getNextMeeting(db, {
+          spaceId: space.id,
+          canReadDrafts: can(user, "meeting.readDrafts", { spaceRole }),
+          now: nowIso(),
+        })
+      : undefined,
   ]);
-  return { space, role, memberCount, changes };
+  return { space, role, memberCount, changes, nextMeeting };
 }
 
 export default function SpaceOverview({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { space, role, memberCount, changes } = loaderData;
+  const { space, role, memberCount, changes, nextMeeting } = loaderData;
   return (
     <div className="page">
       <PageTitle title={space.name} />
@@ -39,6 +52,26 @@ export default function SpaceOverview({ loaderData }: Route.ComponentProps) {
         <h2 id="purpose-heading">{t("space.purpose")}</h2>
         <p>{space.purpose}</p>
       </section>
+      {nextMeeting !== undefined ? (
+        <section aria-labelledby="next-meeting-heading">
+          <h2 id="next-meeting-heading">{t("meetings.overview.next")}</h2>
+          {nextMeeting ? (
+            <p>
+              <Link to={`/spaces/${space.slug}/meetings/${nextMeeting.id}`}>
+                {nextMeeting.title}
+              </Link>
+              {" · "}
+              {formatDateTime(nextMeeting.startsAt, i18n.language)}
+              {nextMeeting.place ? ` · ${nextMeeting.place}` : null}
+            </p>
+          ) : (
+            <p>{t("meetings.overview.none")}</p>
+          )}
+          <p>
+            <Link to={`/spaces/${space.slug}/meetings`}>{t("meetings.overview.all")}</Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">{t("space.recentActivity")}</h2>
         {changes.length === 0 ? <p>{t("space.noActivity")}</p> : null}

@@ -5,6 +5,7 @@ import type { HubSocketServer } from "../../app/realtime/events";
 import { listSpacesForUser } from "../../app/models/space.server";
 import { sessionRoom, spaceRoom, userRoom } from "../../app/realtime/rooms";
 import { isSecureRequest } from "../security";
+import { handleMeetingEvents } from "./meetings";
 import { handleThreadEvents, limitFlood, refuseUnknownEvents } from "./threads";
 
 /**
@@ -37,6 +38,7 @@ export function authenticateSockets(
     limitFlood(socket);
     refuseUnknownEvents(socket);
     handleThreadEvents(io, socket, { db });
+    handleMeetingEvents(socket, { db });
     const spaces = await listSpacesForUser(db, { userId: socket.data.user.id });
     await socket.join([
       userRoom(socket.data.user.id),

@@ -138,6 +138,8 @@ const clientEvents: Record<keyof ClientToServerEvents, true> = {
   "thread:leave": true,
   "thread:typing": true,
   "thread:read": true,
+  "meeting:join": true,
+  "meeting:leave": true,
 };
 
 /**
