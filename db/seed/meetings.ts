@@ -8,6 +8,7 @@
 // a meeting behind it and one ahead of it, whatever the day; wall-clock times are converted
 // with app/lib/zoned-time.ts, so a 15:00 meeting stays at 15:00 across daylight saving.
 
+import type { RecurrenceRule } from "../../app/lib/recurrence";
 import { renderPost } from "../../app/lib/markdown.server";
 import { newId, nowIso } from "../../app/lib/ids.server";
 import { copenhagenToday, copenhagenToUtc } from "../../app/lib/zoned-time";
@@ -128,7 +129,7 @@ function daysAfter(iso: string, days: number, hour = 10): string {
  */
 export const NETWORK_SERIES = {
   title: "Netværksmøde",
-  rule: { frequency: "monthly", interval: 1, weekday: 2, weekOfMonth: 1 },
+  rule: { kind: "monthly", weekday: 2, nth: 1 } satisfies RecurrenceRule,
   startTime: "15:00",
   durationMinutes: 90,
   place: "Beboerhuset i Bakkehusene, mødelokalet",

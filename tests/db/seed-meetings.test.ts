@@ -1,3 +1,4 @@
+import { expandDates, type RecurrenceRule } from "../../app/lib/recurrence";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -290,6 +291,11 @@ describe("demo meetings", () => {
       expect(utcToCopenhagen(m.endsAt).local).toBe(`${m.seriesDate}T16:30`);
       expect(m.title).toBe("Netværksmøde");
     }
+    // The stored rule is one the meeting pages understand, and it yields exactly these dates.
+    const rule = JSON.parse(s.rule) as RecurrenceRule;
+    expect(expandDates(rule, { firstDate: s.firstDate, untilDate: s.untilDate })).toEqual(
+      occurrences.map((m) => m.seriesDate),
+    );
     expect(occurrences[0]!.seriesDate).toBe(s.firstDate);
     expect(occurrences.at(-1)!.seriesDate).toBe(s.untilDate);
     expect(new Set(occurrences.map((m) => m.seriesDate)).size).toBe(occurrences.length);
