@@ -578,8 +578,34 @@ export async function isLinkableMeeting(
     subjectId,
   }: { userId: string; canReadDrafts: CanReadDrafts; subjectType: string; subjectId: string },
 ) {
-  const options = await listLinkableMeetings(db, { userId, canReadDrafts });
-  return options.some((o) => o.value === `${subjectType}:${subjectId}`);
+  // Checked directly, not against the picker's list: that shows only each space's latest 50
+  // meetings, and an older meeting is just as linkable.
+  for (const space of await currentSpaces(db, { userId })) {
+    const drafts = canReadDrafts(space.role);
+    if (subjectType === "meeting") {
+      const found = await db
+        .selectFrom("meeting")
+        .select("meeting.id")
+        .where("meeting.spaceId", "=", space.id)
+        .where("meeting.id", "=", subjectId)
+        .where(meetingVisible(drafts))
+        .executeTakeFirst();
+      if (found) return true;
+    } else if (subjectType === "agenda_item") {
+      const found = await db
+        .selectFrom("agendaItem")
+        .innerJoin("meeting", "meeting.id", "agendaItem.meetingId")
+        .select("agendaItem.id")
+        .where("agendaItem.spaceId", "=", space.id)
+        .where("agendaItem.id", "=", subjectId)
+        .where("agendaItem.state", "=", "accepted")
+        .where(agendaItemVisibleTo(userId))
+        .where(meetingVisible(drafts))
+        .executeTakeFirst();
+      if (found) return true;
+    }
+  }
+  return false;
 }
 
 export async function linkMeeting(
