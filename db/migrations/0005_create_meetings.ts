@@ -58,9 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("agendaItem")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("meetingId", "text", (c) =>
-      c.notNull().references("meeting.id").onDelete("cascade"),
-    )
+    .addColumn("meetingId", "text", (c) => c.notNull().references("meeting.id").onDelete("cascade"))
     .addColumn("spaceId", "text", (c) => c.notNull().references("space.id").onDelete("cascade"))
     // Sub-items point at their item; one level deep.
     .addColumn("parentId", "text", (c) => c.references("agendaItem.id").onDelete("cascade"))
@@ -114,9 +112,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("attendance")
-    .addColumn("meetingId", "text", (c) =>
-      c.notNull().references("meeting.id").onDelete("cascade"),
-    )
+    .addColumn("meetingId", "text", (c) => c.notNull().references("meeting.id").onDelete("cascade"))
     .addColumn("userId", "text", (c) => c.notNull().references("user.id").onDelete("cascade"))
     // attending | absent (afbud) | maybe
     .addColumn("response", "text", (c) => c.notNull())
@@ -129,9 +125,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("minutesVersion")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("meetingId", "text", (c) =>
-      c.notNull().references("meeting.id").onDelete("cascade"),
-    )
+    .addColumn("meetingId", "text", (c) => c.notNull().references("meeting.id").onDelete("cascade"))
     .addColumn("versionNo", "integer", (c) => c.notNull())
     // JSON: [{ agendaItemId, title, isClosed, notes, decision }] as approved.
     .addColumn("snapshot", "text", (c) => c.notNull())
@@ -149,9 +143,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("minutesComment")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("meetingId", "text", (c) =>
-      c.notNull().references("meeting.id").onDelete("cascade"),
-    )
+    .addColumn("meetingId", "text", (c) => c.notNull().references("meeting.id").onDelete("cascade"))
     .addColumn("minutesVersion", "integer", (c) => c.notNull())
     .addColumn("authorId", "text", (c) => c.notNull().references("user.id"))
     .addColumn("body", "text", (c) => c.notNull())

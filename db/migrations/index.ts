@@ -4,6 +4,7 @@ import * as m0002 from "./0002_add_profiles";
 import * as m0003 from "./0003_create_threads";
 import * as m0004 from "./0004_create_documents";
 import * as m0005 from "./0005_create_meetings";
+import * as m0006 from "./0006_add_thread_unread_index_perf";
 
 /**
  * Static list, not FileMigrationProvider: Vitest cannot import `.ts` migrations by path.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0003_create_threads": m0003,
   "0004_create_documents": m0004,
   "0005_create_meetings": m0005,
+  "0006_add_thread_unread_index_perf": m0006,
 };
