@@ -269,7 +269,14 @@ function ThreadPage({ loaderData, actionData }: Route.ComponentProps) {
                 {t("thread.newSinceLastVisit")}
               </p>
             ) : null}
-            <PostItem post={post} me={me} canModerate={canModerate} locked={!!thread.lockedAt} />
+            <PostItem
+              post={post}
+              me={me}
+              canModerate={canModerate}
+              locked={!!thread.lockedAt}
+              t={t}
+              lang={i18n.language}
+            />
           </li>
         ))}
       </ol>
@@ -316,18 +323,25 @@ function ThreadPage({ loaderData, actionData }: Route.ComponentProps) {
   );
 }
 
+type T = ReturnType<typeof useTranslation>["t"];
+
+// `t` and the language come from the page: useTranslation in each of a thread's many posts
+// cost more server time than rendering the posts themselves (ADR 0008).
 function PostItem({
   post,
   me,
   canModerate,
   locked,
+  t,
+  lang,
 }: {
   post: PostView;
   me: string;
   canModerate: boolean;
   locked: boolean;
+  t: T;
+  lang: string;
 }) {
-  const { t, i18n } = useTranslation();
   const mine = post.authorId === me;
   return (
     <article className={`post post--${post.state}`} aria-labelledby={`p${post.seq}-author`}>
@@ -336,7 +350,7 @@ function PostItem({
         {post.organisationName ? <span className="muted">, {post.organisationName}</span> : null}
         <span className="muted">
           {" "}
-          · <a href={`#p${post.seq}`}>{formatDateTime(post.createdAt, i18n.language)}</a>
+          · <a href={`#p${post.seq}`}>{formatDateTime(post.createdAt, lang)}</a>
         </span>
         {post.editedAt && post.state === "visible" ? (
           <span className="muted">
@@ -364,7 +378,7 @@ function PostItem({
           {mine && !locked && post.state === "visible" ? (
             <details>
               <summary>{t("thread.edit")}</summary>
-              <EditForm postId={post.id} source={post.source} />
+              <EditForm postId={post.id} source={post.source} t={t} />
             </details>
           ) : null}
           {mine ? (
@@ -407,8 +421,7 @@ function PostItem({
   );
 }
 
-function EditForm({ postId, source }: { postId: string; source: string }) {
-  const { t } = useTranslation();
+function EditForm({ postId, source, t }: { postId: string; source: string; t: T }) {
   return (
     <Form method="post" className="stack">
       <input type="hidden" name="intent" value="edit" />
