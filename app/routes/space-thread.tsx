@@ -7,7 +7,7 @@ import { PageTitle } from "../components/page-title";
 import { SpaceNav } from "../components/space-nav";
 import { formatDateTime } from "../lib/dates";
 import { readFormData } from "../lib/form.server";
-import { renderPost } from "../lib/markdown.server";
+import { renderPostWithMentions } from "../lib/markdown.server";
 import { toPostView, type PostView } from "../lib/post-view";
 import { getInstance } from "../middleware/i18next";
 import { listMentionableMembers } from "../models/membership.server";
@@ -84,7 +84,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   };
   const scope = { spaceId: space.id, threadId: thread.id };
   const render = async (body: string) => {
-    const rendered = renderPost(body, await listMentionableMembers(db, { spaceId: space.id }));
+    const rendered = await renderPostWithMentions(body, () =>
+      listMentionableMembers(db, { spaceId: space.id }),
+    );
     return { body, html: rendered.html, mentionedUserIds: rendered.mentionedUserIds };
   };
 
