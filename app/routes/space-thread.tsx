@@ -52,7 +52,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     space: { id: space.id, slug: space.slug, name: space.name },
     thread,
-    posts: rows.map((r) => toPostView(r, { canModerate })),
+    // The Markdown source is for the edit form, which only the author gets: sending it for
+    // everyone's posts nearly doubled the page's data (ADR 0008).
+    posts: rows.map((r) => {
+      const view = toPostView(r, { canModerate });
+      return view.authorId === user.id ? view : { ...view, source: "" };
+    }),
     lastReadSeq: reader.lastReadSeq,
     subscription: reader.subscription,
     me: user.id,
