@@ -39,6 +39,8 @@ const env = (name: string, fallback: string) => process.env[name]?.trim() || fal
 const N = Number(env("PROFILE_REQUESTS", "200"));
 const WARMUP = Number(env("PROFILE_WARMUP", "40"));
 const ROUND = Number(env("PROFILE_ROUND", "25"));
+// What the client accepts, as the benchmark sends it (a browser); "identity" for none.
+const ACCEPT_ENCODING = env("PROFILE_ENCODING", "gzip, deflate, br");
 const SCALE = Number(env("PROFILE_SCALE", "1"));
 const ONLY = process.env.PROFILE_ONLY?.split(",").map((s) => s.trim());
 const CPU_PROFILE = process.env.PROFILE_CPU === "1";
@@ -73,7 +75,7 @@ function request(
         method,
         agent,
         headers: {
-          "Accept-Encoding": "gzip, deflate, br",
+          "Accept-Encoding": ACCEPT_ENCODING,
           ...(body === undefined ? {} : { "Content-Length": String(Buffer.byteLength(body)) }),
           ...headers,
         },
