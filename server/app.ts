@@ -133,9 +133,13 @@ export async function createHub({
       "/assets",
       express.static(path.join(BUILD_DIR, "client", "assets"), { immutable: true, maxAge: "1y" }),
     );
-    app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
+    app.use(knownFilesOnly(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
   }
-  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(
+    dev
+      ? express.static("public", { maxAge: "1h" })
+      : knownFilesOnly(path.resolve("public"), { maxAge: "1h" }),
+  );
 
   app.use(crossSiteGuard({ trustProxy: config.trustProxy }));
   app.use(bodyLimit({ maxBytes: config.maxBodyBytes, uploadMaxBytes: config.uploadMaxBytes }));
@@ -148,11 +152,13 @@ export async function createHub({
       .hubContext;
     return b;
   };
-  await build();
+  const productionBuild = await build();
 
   app.use(
     createRequestHandler({
-      build,
+      // A function is called and the route tree derived again on every request (React Router
+      // does so to pick up rebuilds in development); the production build never changes.
+      build: dev ? build : productionBuild,
       mode: dev ? "development" : "production",
       getLoadContext(req, res) {
         const provider = new RouterContextProvider();
@@ -206,5 +212,40 @@ export async function createHub({
       })();
       return closing;
     },
+  };
+}
+
+/**
+ * express.static for a folder whose files are fixed after start-up (the production build, the
+ * public folder): only paths that are files in it reach the static server. Otherwise every page
+ * request would first make it look for a file of that name on disk (an fs.stat and a "not found"
+ * error object per folder) before the page was rendered.
+ */
+function knownFilesOnly(dir: string, options: Parameters<typeof express.static>[1]) {
+  const files = new Set<string>();
+  const walk = (folder: string, prefix: string) => {
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const rel = `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) walk(path.join(folder, entry.name), rel);
+      else files.add(rel);
+    }
+  };
+  walk(dir, "");
+  const serve = express.static(dir, options);
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    let file: string;
+    try {
+      file = decodeURIComponent(req.path);
+    } catch {
+      return next();
+    }
+    if (!files.has(file)) return next();
+    serve(req, res, next);
   };
 }

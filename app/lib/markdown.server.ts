@@ -37,6 +37,8 @@ export interface Mentionable {
 interface RenderEnv {
   mentionables: Map<string, Mentionable>;
   mentioned: Set<string>;
+  /** When set, the rule only collects the handles it finds here and changes nothing. */
+  handles?: Set<string>;
 }
 
 const MENTION = /(^|[^\p{L}\p{N}_.@])@([\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}])/gu;
@@ -44,6 +46,10 @@ const MENTION = /(^|[^\p{L}\p{N}_.@])@([\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}])/
 // Turns "@handle" in plain text (never inside code or links) into a link to the person.
 md.core.ruler.push("mentions", (state) => {
   const env = state.env as RenderEnv;
+  if (env?.handles) {
+    collectHandles(state.tokens, env.handles);
+    return;
+  }
   if (!env?.mentionables?.size) return;
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
@@ -80,6 +86,20 @@ md.core.ruler.push("mentions", (state) => {
   }
 });
 
+/** The handles of every "@handle" the mentions rule would look up, outside code and links. */
+function collectHandles(tokens: Token[], handles: Set<string>) {
+  for (const block of tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    let insideLink = 0;
+    for (const child of block.children) {
+      if (child.type === "link_open") insideLink++;
+      if (child.type === "link_close") insideLink--;
+      if (child.type !== "text" || insideLink > 0) continue;
+      for (const match of child.content.matchAll(MENTION)) handles.add(mentionHandle(match[2]!));
+    }
+  }
+}
+
 function textToken(state: { Token: typeof Token }, content: string) {
   const token = new state.Token("text", "", 0);
   token.content = content;
@@ -97,4 +117,25 @@ export function renderPost(
   };
   const html = md.render(body, env);
   return { html, mentionedUserIds: [...env.mentioned] };
+}
+
+/**
+ * renderPost for a post being written: the people who can be mentioned are loaded only when the
+ * text has an "@handle" where a mention can be (not in code or links). Most posts mention
+ * nobody, and loading and folding every member's name cost more CPU than all the rest of
+ * storing a reply (ADR 0009). Without a handle, the tokens already parsed are rendered as they
+ * are, which is exactly what renderPost would produce with nobody to find.
+ */
+export async function renderPostWithMentions(
+  body: string,
+  loadMentionables: () => Promise<Mentionable[]>,
+): Promise<{ html: string; mentionedUserIds: string[] }> {
+  const env: RenderEnv = { mentionables: new Map(), mentioned: new Set(), handles: new Set() };
+  const tokens = md.parse(body, env);
+  if (env.handles!.size === 0) {
+    return { html: md.renderer.render(tokens, md.options, env), mentionedUserIds: [] };
+  }
+  const wanted = env.handles!;
+  const people = (await loadMentionables()).filter((m) => wanted.has(mentionHandle(m.name)));
+  return renderPost(body, people);
 }

@@ -546,27 +546,37 @@ export async function setSubscription(
     .execute();
 }
 
-/** Unread posts per space for one person, muted threads left out. */
+/**
+ * Unread posts per space for one person, muted threads left out: Σ (lastSeq − lastReadSeq) over
+ * the space's threads, computed as Σ lastSeq (read from the index thread_space_lastSeq alone)
+ * minus what the person's own reader rows account for (a muted thread counts as fully read).
+ * Joining every thread of the space to the reader table instead cost ten times as much on every
+ * page (ADR 0009).
+ */
 export async function countUnreadBySpace(db: Database, { userId }: { userId: string }) {
   const rows = await db
-    .selectFrom("thread")
-    .innerJoin("membership", (join) =>
-      join
-        .onRef("membership.spaceId", "=", "thread.spaceId")
-        .on("membership.userId", "=", userId)
-        .on("membership.leftAt", "is", null),
-    )
-    .leftJoin("threadReader as reader", (join) =>
-      join.onRef("reader.threadId", "=", "thread.id").on("reader.userId", "=", userId),
-    )
-    .select([
-      "thread.spaceId",
-      sql<number>`sum(thread.lastSeq - coalesce(reader.lastReadSeq, 0))`.as("unread"),
+    .selectFrom("membership")
+    .select((eb) => [
+      "membership.spaceId",
+      eb
+        .selectFrom("thread")
+        .select(sql<number>`coalesce(sum(thread.lastSeq), 0)`.as("posts"))
+        .whereRef("thread.spaceId", "=", "membership.spaceId")
+        .as("posts"),
+      eb
+        .selectFrom("threadReader as reader")
+        .innerJoin("thread", "thread.id", "reader.threadId")
+        .select(
+          sql<number>`coalesce(sum(case when reader.subscription = 'mute' then thread.lastSeq else reader.lastReadSeq end), 0)`.as(
+            "read",
+          ),
+        )
+        .whereRef("reader.userId", "=", "membership.userId")
+        .whereRef("thread.spaceId", "=", "membership.spaceId")
+        .as("read"),
     ])
-    .where((eb) =>
-      eb.or([eb("reader.subscription", "is", null), eb("reader.subscription", "!=", "mute")]),
-    )
-    .groupBy("thread.spaceId")
+    .where("membership.userId", "=", userId)
+    .where("membership.leftAt", "is", null)
     .execute();
-  return new Map(rows.map((r) => [r.spaceId, Number(r.unread)]));
+  return new Map(rows.map((r) => [r.spaceId, Number(r.posts) - Number(r.read)]));
 }

@@ -10,7 +10,7 @@ import { PageTitle } from "../components/page-title";
 import { SpaceNav } from "../components/space-nav";
 import { formatDateTime } from "../lib/dates";
 import { readFormData } from "../lib/form.server";
-import { renderPost } from "../lib/markdown.server";
+import { renderPostWithMentions } from "../lib/markdown.server";
 import { toPostView } from "../lib/post-view";
 import { listMentionableMembers } from "../models/membership.server";
 import { createThread, listPosts, listThreads } from "../models/thread.server";
@@ -42,7 +42,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return data({ result: submission.reply() }, { status: 400 });
   }
   const { title, body, clientId } = submission.value;
-  const rendered = renderPost(body, await listMentionableMembers(db, { spaceId: space.id }));
+  const rendered = await renderPostWithMentions(body, () =>
+    listMentionableMembers(db, { spaceId: space.id }),
+  );
   const result = await createThread(db, {
     spaceId: space.id,
     authorId: user.id,

@@ -7,6 +7,7 @@ import * as m0005 from "./0005_create_meetings";
 import * as m0006 from "./0006_create_action_plan";
 import * as m0007 from "./0007_create_consultations";
 import * as m0008 from "./0008_create_activities";
+import * as m0009 from "./0009_add_thread_unread_index";
 
 /**
  * Static list, not FileMigrationProvider: Vitest cannot import `.ts` migrations by path.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "0006_create_action_plan": m0006,
   "0007_create_consultations": m0007,
   "0008_create_activities": m0008,
+  "0009_add_thread_unread_index": m0009,
 };
