@@ -166,7 +166,19 @@ export type Overlap = Awaited<ReturnType<typeof findOverlappingActivities>>[numb
 export type SaveActivityResult =
   | { status: "saved"; activityId: string }
   | { status: "overlap"; overlaps: Overlap[] }
+  | { status: "badOrganiser" }
   | { status: "notFound" };
+
+/** A stale or tampered form can name an organisation that does not exist: refused, not a 500. */
+async function organiserMissing(trx: Database, organisationId: string | null): Promise<boolean> {
+  if (!organisationId) return false;
+  const row = await trx
+    .selectFrom("organisation")
+    .select("id")
+    .where("id", "=", organisationId)
+    .executeTakeFirst();
+  return !row;
+}
 
 /**
  * Stores a new activity unless it overlaps another for the same target group and the person
@@ -185,6 +197,9 @@ export async function createActivity(
 ): Promise<SaveActivityResult> {
   const now = nowIso(input.now);
   return db.transaction().execute(async (trx) => {
+    if (await organiserMissing(trx, input.activity.organiserOrganisationId)) {
+      return { status: "badOrganiser" as const };
+    }
     const overlaps = await findOverlappingActivities(trx, {
       spaceId: input.spaceId,
       targetGroup: input.activity.targetGroup,
@@ -226,6 +241,9 @@ export async function updateActivity(
   return db.transaction().execute(async (trx) => {
     const current = await getActivity(trx, input);
     if (!current) return { status: "notFound" as const };
+    if (await organiserMissing(trx, input.activity.organiserOrganisationId)) {
+      return { status: "badOrganiser" as const };
+    }
     // A cancelled activity competes with nobody, so editing it never warns.
     const overlaps =
       current.status === "planned"

@@ -105,6 +105,16 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     // Nothing is stored: the form comes back with the warning and a confirm button.
     return { values: form.values, fieldErrors: {}, overlaps: result.overlaps.map(toOverlapView) };
   }
+  if (result.status === "badOrganiser") {
+    return data(
+      {
+        values: form.values,
+        fieldErrors: { organiserOrganisationId: ["validation.organisation"] },
+        overlaps: [],
+      },
+      { status: 400 },
+    );
+  }
   if (result.status !== "saved") throw notFound();
   return redirect(`/spaces/${space.slug}/activities/${result.activityId}`);
 }

@@ -97,6 +97,17 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         confirmOverlap: input.confirmOverlap,
       });
       if (result.status === "notFound") throw notFound();
+      if (result.status === "badOrganiser") {
+        return data(
+          {
+            error: null,
+            values: input.values,
+            fieldErrors: { organiserOrganisationId: ["validation.organisation"] },
+            overlaps: [],
+          },
+          { status: 400 },
+        );
+      }
       if (result.status === "overlap") {
         return {
           error: null,

@@ -71,7 +71,8 @@ export const answerSchema = z.object({
   intent: z.literal("answer"),
   body: longText("consultations.answerTooLong"),
   stance: z
-    .union([z.enum(STANCES, { error: "validation.formInvalid" }), z.literal("")])
+    // The union's own message: without it a stance outside the list reads zod's English default.
+    .union([z.enum(STANCES), z.literal("")], { error: "validation.formInvalid" })
     .optional()
     .transform((v) => (v ? v : null)),
 });

@@ -141,6 +141,16 @@ describe("posting an activity", () => {
     const group = await member.post(LIST, fields({ targetGroup: "borger" }));
     expect(group.status).toBe(400);
     expect(await activityCount()).toBe(before);
+    // An organiser id that names no organisation (a stale or tampered form): a field message.
+    const organiser = await member.post(
+      LIST,
+      fields({ organiserOrganisationId: "00000000-0000-4000-8000-000000000000" }),
+    );
+    expect(organiser.status).toBe(400);
+    expect(fieldError(unescapeHtml(await organiser.text()), "organiserOrganisationId")).toBe(
+      "Vælg en organisation fra listen.",
+    );
+    expect(await activityCount()).toBe(before);
   });
 
   it("lets observers read but not post (403, nothing written)", async () => {
@@ -440,6 +450,22 @@ describe("editing and deleting", () => {
     });
     expect(edited.status).toBe(302);
     expect(mainOf(await page(member, path))).toContain("Sy-café og snak");
+    const saved = await h.db
+      .selectFrom("activity")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    const badOrganiser = await member.post(path, {
+      intent: "edit",
+      ...fields({ organiserOrganisationId: "00000000-0000-4000-8000-000000000000" }),
+    });
+    expect(badOrganiser.status).toBe(400);
+    expect(fieldError(unescapeHtml(await badOrganiser.text()), "organiserOrganisationId")).toBe(
+      "Vælg en organisation fra listen.",
+    );
+    expect(
+      await h.db.selectFrom("activity").selectAll().where("id", "=", id).executeTakeFirstOrThrow(),
+    ).toEqual(saved);
 
     const deleted = await member.post(path, { intent: "delete" });
     expect(deleted.status).toBe(302);

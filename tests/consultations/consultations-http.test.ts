@@ -263,6 +263,15 @@ describe("consultations over HTTP", () => {
     });
     expect(long.status).toBe(400);
     expect(fieldError(await long.text(), "body")).toBe("Svaret må højst være 20.000 tegn.");
+    const badStance = await post(KASPER, consultationPath, {
+      intent: "answer",
+      body: "Et svar",
+      stance: "maybe",
+    });
+    expect(badStance.status).toBe(400);
+    expect(fieldError(await badStance.text(), "stance")).toBe(
+      "Formularen kunne ikke læses. Prøv igen.",
+    );
     expect(await answerRow(KASPER)).toEqual(before);
   });
 
