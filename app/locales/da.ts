@@ -306,6 +306,8 @@ const da = {
       "document.version_restored": "Dokumentversion gendannet",
       "document.trashed": "Dokument flyttet til papirkurven",
       "document.restored": "Dokument gendannet fra papirkurven",
+      "document.linked": "Dokument knyttet til en tråd",
+      "document.unlinked": "Dokument fjernet fra en tråd",
       "invitation.created": "Invitation sendt",
       "invitation.resent": "Invitation sendt igen",
       "invitation.revoked": "Invitation tilbagekaldt",

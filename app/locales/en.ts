@@ -309,6 +309,8 @@ const en: Shape<typeof da> = {
       "document.version_restored": "Document version restored",
       "document.trashed": "Document moved to trash",
       "document.restored": "Document restored from trash",
+      "document.linked": "Document linked to a thread",
+      "document.unlinked": "Document removed from a thread",
       "invitation.created": "Invitation sent",
       "invitation.resent": "Invitation sent again",
       "invitation.revoked": "Invitation revoked",
