@@ -67,6 +67,10 @@ const rules = {
   "document.delete": (_a, s) =>
     canWrite(s) && (s.isAuthor === true || s.spaceRole === "secretariat"),
   "document.trash": (_a, s) => s.spaceRole === "secretariat",
+  // Linking a document to a thread (or removing the link) changes neither: it points a
+  // discussion that every writer may join at a paper every member may read, so any writer may,
+  // not only the uploader.
+  "document.link": (_a, s) => canWrite(s),
 
   // Meetings: members see published meetings and answer attendance; writers propose agenda
   // items and comment on circulated minutes; the secretariat prepares, publishes, minutes and

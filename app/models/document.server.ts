@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/client";
 import { newId, nowIso } from "../lib/ids.server";
+import { agendaItemVisibleTo, meetingVisible } from "./meeting.server";
 
 /** A space's documents. Every function takes the space id and finds nothing outside it. */
 
@@ -451,6 +452,150 @@ export async function setExtractedText(
     .set({ extractionStatus: status, extractedText: text })
     .where("id", "=", versionId)
     .execute();
+}
+
+// ---- Where a document is used ------------------------------------------------------------------
+
+/** A document is linked to a thread through documentLink with this subject type. */
+export const THREAD_SUBJECT = "thread";
+
+/**
+ * Everything the document is linked to that the viewer may see, each narrowed by the rule of
+ * the page it links to: agenda items of meetings the viewer may see (no drafts without
+ * `canReadDrafts`, closed items only for the people named, accepted items only, as on the
+ * agenda), initiatives (the plan is read by every signed-in person), and consultations and
+ * threads of the document's own space. What the viewer may not see is left out entirely, title
+ * and all.
+ */
+export async function listDocumentUses(
+  db: Database,
+  {
+    spaceId,
+    documentId,
+    viewerId,
+    canReadDrafts,
+  }: { spaceId: string; documentId: string; viewerId: string; canReadDrafts: boolean },
+) {
+  const linked = (subjectType: string) =>
+    db
+      .selectFrom("documentLink")
+      .select("subjectId")
+      .where("documentId", "=", documentId)
+      .where("subjectType", "=", subjectType);
+  const [agendaItems, initiatives, consultations, threads] = await Promise.all([
+    db
+      .selectFrom("agendaItem")
+      .innerJoin("meeting", "meeting.id", "agendaItem.meetingId")
+      .select([
+        "agendaItem.id",
+        "agendaItem.title",
+        "meeting.id as meetingId",
+        "meeting.title as meetingTitle",
+        "meeting.startsAt",
+      ])
+      .where("agendaItem.id", "in", linked("agenda_item"))
+      .where("agendaItem.spaceId", "=", spaceId)
+      .where("meeting.spaceId", "=", spaceId)
+      .where("agendaItem.state", "=", "accepted")
+      .where(agendaItemVisibleTo(viewerId))
+      // The rule is written for queries on meetings; here the meeting is joined to its items.
+      .where(meetingVisible(canReadDrafts) as never)
+      .orderBy("meeting.startsAt", "desc")
+      .orderBy("agendaItem.position")
+      .execute(),
+    db
+      .selectFrom("initiative")
+      .select(["initiative.id", "initiative.title"])
+      .where("initiative.id", "in", linked("initiative"))
+      .orderBy("initiative.title")
+      .execute(),
+    db
+      .selectFrom("consultation")
+      .select(["consultation.id", "consultation.title", "consultation.deadline"])
+      .where("consultation.id", "in", linked("consultation"))
+      .where("consultation.spaceId", "=", spaceId)
+      .orderBy("consultation.deadline", "desc")
+      .execute(),
+    db
+      .selectFrom("thread")
+      .select(["thread.id", "thread.title", "thread.lastPostAt"])
+      .where("thread.id", "in", linked(THREAD_SUBJECT))
+      .where("thread.spaceId", "=", spaceId)
+      .orderBy("thread.lastPostAt", "desc")
+      .execute(),
+  ]);
+  return { agendaItems, initiatives, consultations, threads };
+}
+
+export type DocumentUses = Awaited<ReturnType<typeof listDocumentUses>>;
+
+/**
+ * The live documents of the space linked to a thread, for the thread page: one query on the
+ * documentLink_subject index and the document's primary key (the thread page is hot, ADR 0009).
+ */
+export async function listThreadDocuments(
+  db: Database,
+  { spaceId, threadId }: { spaceId: string; threadId: string },
+) {
+  return db
+    .selectFrom("documentLink")
+    .innerJoin("document", "document.id", "documentLink.documentId")
+    .select(["document.id", "document.title"])
+    .where("documentLink.subjectType", "=", THREAD_SUBJECT)
+    .where("documentLink.subjectId", "=", threadId)
+    .where("document.spaceId", "=", spaceId)
+    .where("document.deletedAt", "is", null)
+    .orderBy("document.title")
+    .execute();
+}
+
+/**
+ * Links a live document of the space to a thread of the same space; both are checked in the
+ * same transaction as the insert. False when either is missing (or elsewhere, or trashed).
+ */
+export async function linkDocumentToThread(
+  db: Database,
+  { spaceId, documentId, threadId }: { spaceId: string; documentId: string; threadId: string },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const found = await trx
+      .selectFrom("document")
+      .innerJoin("thread", (join) =>
+        join.on("thread.id", "=", threadId).on("thread.spaceId", "=", spaceId),
+      )
+      .select("document.id")
+      .where("document.id", "=", documentId)
+      .where("document.spaceId", "=", spaceId)
+      .where("document.deletedAt", "is", null)
+      .executeTakeFirst();
+    if (!found) return false;
+    await trx
+      .insertInto("documentLink")
+      .values({ documentId, subjectType: THREAD_SUBJECT, subjectId: threadId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    return true;
+  });
+}
+
+/** Removes the link between a document of the space and a thread; whether there was one. */
+export async function unlinkDocumentFromThread(
+  db: Database,
+  { spaceId, documentId, threadId }: { spaceId: string; documentId: string; threadId: string },
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom("documentLink")
+    .where("documentId", "in", (eb) =>
+      eb
+        .selectFrom("document")
+        .select("id")
+        .where("id", "=", documentId)
+        .where("spaceId", "=", spaceId),
+    )
+    .where("subjectType", "=", THREAD_SUBJECT)
+    .where("subjectId", "=", threadId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 /** Versions whose text was never extracted (e.g. the server stopped first): resumed at start. */

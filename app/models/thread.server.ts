@@ -43,6 +43,20 @@ export async function listThreads(
     .execute();
 }
 
+/** Titles of the space's threads, latest activity first: the choices for linking a document. */
+export async function listThreadOptions(
+  db: Database,
+  { spaceId, limit = 200 }: { spaceId: string; limit?: number },
+) {
+  return db
+    .selectFrom("thread")
+    .select(["id", "title"])
+    .where("spaceId", "=", spaceId)
+    .orderBy("lastPostAt", "desc")
+    .limit(limit)
+    .execute();
+}
+
 export async function getThread(
   db: Database,
   { spaceId, threadId }: { spaceId: string; threadId: string },

@@ -17,12 +17,17 @@ import {
   getDocument,
   getFolder,
   isBlobInUse,
+  linkDocumentToThread,
+  listDocumentUses,
   listFolders,
   listVersions,
   moveToTrash,
   restoreVersion,
+  unlinkDocumentFromThread,
   updateDocumentMetadata,
+  type DocumentUses,
 } from "../models/document.server";
+import { getThread, listThreadOptions } from "../models/thread.server";
 import { listOrganisationOptions } from "../models/organisation.server";
 import { documentActionSchema } from "../schemas/document";
 import { isPreviewable } from "../lib/previewable";
@@ -37,9 +42,24 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const document = await getDocument(db, { spaceId: space.id, documentId: params.documentId });
   if (!document) throw data({ error: "notFound" }, { status: 404 });
   const isAuthor = document.createdById === user.id;
+  const canLink = can(user, "document.link", { spaceRole: role });
+  const uses = await listDocumentUses(db, {
+    spaceId: space.id,
+    documentId: document.id,
+    viewerId: user.id,
+    canReadDrafts: can(user, "meeting.readDrafts", { spaceRole: role }),
+  });
+  const linkedThreads = new Set(uses.threads.map((th) => th.id));
   return {
     space: { slug: space.slug, name: space.name },
     document,
+    uses,
+    canLink,
+    threadOptions: canLink
+      ? (await listThreadOptions(db, { spaceId: space.id })).filter(
+          (th) => !linkedThreads.has(th.id),
+        )
+      : [],
     versions: await listVersions(db, { spaceId: space.id, documentId: document.id }),
     folders: await listFolders(db, { spaceId: space.id }),
     organisations: await listOrganisationOptions(db),
@@ -60,7 +80,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const document = await getDocument(db, { spaceId: space.id, documentId: params.documentId });
   if (!document) throw data({ error: "notFound" }, { status: 404 });
   const isAuthor = document.createdById === user.id;
-  const allow = (action: "document.upload" | "document.edit" | "document.delete") => {
+  const allow = (
+    action: "document.upload" | "document.edit" | "document.delete" | "document.link",
+  ) => {
     if (!can(user, action, { spaceRole: role, isAuthor })) {
       throw data({ error: "forbidden" }, { status: 403 });
     }
@@ -166,6 +188,32 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       await audit("document.trashed");
       return redirect(base);
     }
+    case "linkThread":
+    case "unlinkThread": {
+      allow("document.link");
+      // A thread of another space is refused like an unknown one: nothing tells them apart.
+      const notInSpace = () =>
+        data(
+          {
+            error: t("documents.uses.threadNotInSpace"),
+            fieldErrors: { threadId: ["documents.uses.threadNotInSpace"] },
+          },
+          { status: 400 },
+        );
+      const thread = await getThread(db, { spaceId: space.id, threadId: input.threadId });
+      if (!thread) return notInSpace();
+      const scope = { spaceId: space.id, documentId: document.id, threadId: thread.id };
+      if (input.intent === "linkThread") {
+        if (!(await linkDocumentToThread(db, scope))) return notInSpace();
+      } else {
+        await unlinkDocumentFromThread(db, scope);
+      }
+      await audit(input.intent === "linkThread" ? "document.linked" : "document.unlinked", {
+        threadId: thread.id,
+        threadTitle: thread.title,
+      });
+      return redirect(`${base}/${document.id}`);
+    }
   }
 }
 
@@ -245,6 +293,14 @@ export default function SpaceDocument({ loaderData, actionData }: Route.Componen
           ) : null}
         </p>
       ) : null}
+
+      <DocumentUsesSection
+        slug={space.slug}
+        uses={loaderData.uses}
+        canLink={loaderData.canLink}
+        threadOptions={loaderData.threadOptions}
+        fieldErrors={actionData?.fieldErrors}
+      />
 
       <h2 id="versions-heading">{t("documents.versions")}</h2>
       <div className="table-scroll" role="region" aria-labelledby="versions-heading" tabIndex={0}>
@@ -331,5 +387,145 @@ export default function SpaceDocument({ loaderData, actionData }: Route.Componen
         </Form>
       ) : null}
     </div>
+  );
+}
+
+/** Where the document is used, as far as the viewer may see; writers link it to threads here. */
+function DocumentUsesSection({
+  slug,
+  uses,
+  canLink,
+  threadOptions,
+  fieldErrors,
+}: {
+  slug: string;
+  uses: DocumentUses;
+  canLink: boolean;
+  threadOptions: { id: string; title: string }[];
+  fieldErrors?: Record<string, string[]>;
+}) {
+  const { t, i18n } = useTranslation();
+  const spaceBase = `/spaces/${slug}`;
+  const empty =
+    uses.agendaItems.length +
+      uses.initiatives.length +
+      uses.consultations.length +
+      uses.threads.length ===
+    0;
+  const threadError = fieldErrors?.threadId?.length
+    ? fieldErrors.threadId.map((e) => t(e as never)).join(" ")
+    : null;
+  return (
+    <section aria-labelledby="uses-heading">
+      <h2 id="uses-heading">{t("documents.uses.title")}</h2>
+      {empty ? <p className="muted">{t("documents.uses.none")}</p> : null}
+      {uses.agendaItems.length ? (
+        <>
+          <h3>{t("documents.uses.agendaItems")}</h3>
+          <ul>
+            {uses.agendaItems.map((item) => (
+              <li key={item.id}>
+                <Link to={`${spaceBase}/meetings/${item.meetingId}#item-${item.id}`}>
+                  {t("documents.uses.agendaItem", {
+                    meeting: item.meetingTitle,
+                    date: formatDate(item.startsAt, i18n.language),
+                    item: item.title,
+                  })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {uses.initiatives.length ? (
+        <>
+          <h3>{t("documents.uses.initiatives")}</h3>
+          <ul>
+            {uses.initiatives.map((initiative) => (
+              <li key={initiative.id}>
+                <Link to={`/plan/${initiative.id}`}>{initiative.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {uses.consultations.length ? (
+        <>
+          <h3>{t("documents.uses.consultations")}</h3>
+          <ul>
+            {uses.consultations.map((consultation) => (
+              <li key={consultation.id}>
+                <Link to={`${spaceBase}/consultations/${consultation.id}`}>
+                  {consultation.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {uses.threads.length ? (
+        <>
+          <h3>{t("documents.uses.threads")}</h3>
+          <ul>
+            {uses.threads.map((thread) => (
+              <li key={thread.id} className="row-form">
+                <Link to={`${spaceBase}/threads/${thread.id}`}>{thread.title}</Link>
+                {canLink ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="unlinkThread" />
+                    <input type="hidden" name="threadId" value={thread.id} />
+                    <button
+                      type="submit"
+                      className="button small secondary"
+                      aria-label={t("documents.uses.unlinkThread", { title: thread.title })}
+                    >
+                      {t("documents.uses.unlink")}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {canLink ? (
+        threadOptions.length ? (
+          <Form method="post" className="row-form">
+            <input type="hidden" name="intent" value="linkThread" />
+            <div className="field">
+              <label htmlFor="link-threadId">{t("documents.uses.linkThread")}</label>
+              <select
+                id="link-threadId"
+                name="threadId"
+                required
+                defaultValue=""
+                {...(threadError
+                  ? { "aria-invalid": true, "aria-describedby": "link-threadId-error" }
+                  : {})}
+              >
+                <option value="" disabled>
+                  {t("documents.uses.chooseThread")}
+                </option>
+                {threadOptions.map((thread) => (
+                  <option key={thread.id} value={thread.id}>
+                    {thread.title}
+                  </option>
+                ))}
+              </select>
+              {threadError ? (
+                <p id="link-threadId-error" className="field__error">
+                  {threadError}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit" className="button small">
+              {t("documents.uses.link")}
+            </button>
+          </Form>
+        ) : (
+          <p className="muted">{t("documents.uses.noThreads")}</p>
+        )
+      ) : null}
+    </section>
   );
 }

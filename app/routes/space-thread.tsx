@@ -11,6 +11,7 @@ import { readFormData } from "../lib/form.server";
 import { renderPostWithMentions } from "../lib/markdown.server";
 import { toPostView, type PostView } from "../lib/post-view";
 import { getInstance } from "../middleware/i18next";
+import { listThreadDocuments } from "../models/document.server";
 import { listMentionableMembers } from "../models/membership.server";
 import {
   addReply,
@@ -59,6 +60,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       const view = toPostView(r, { canModerate });
       return view.authorId === user.id ? view : { ...view, source: "" };
     }),
+    // Documents every member may read (document.read is thread.read): one indexed query.
+    documents: await listThreadDocuments(db, { spaceId: space.id, threadId: thread.id }),
     lastReadSeq: reader.lastReadSeq,
     subscription: reader.subscription,
     me: user.id,
@@ -182,8 +185,17 @@ export default function Thread(props: Route.ComponentProps) {
 
 function ThreadPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { space, thread, lastReadSeq, me, canReply, canModerate, isObserver, subscription } =
-    loaderData;
+  const {
+    space,
+    thread,
+    documents,
+    lastReadSeq,
+    me,
+    canReply,
+    canModerate,
+    isObserver,
+    subscription,
+  } = loaderData;
   const live = useThreadLive({ threadId: thread.id, posts: loaderData.posts });
   const navigation = useNavigation();
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
@@ -216,6 +228,18 @@ function ThreadPage({ loaderData, actionData }: Route.ComponentProps) {
         {t("threads.startedBy", { name: thread.authorName })} ·{" "}
         {formatDateTime(thread.createdAt, i18n.language)}
       </p>
+      {documents.length ? (
+        <section aria-labelledby="thread-documents">
+          <h2 id="thread-documents">{t("thread.documents")}</h2>
+          <ul>
+            {documents.map((d) => (
+              <li key={d.id}>
+                <Link to={`/spaces/${space.slug}/documents/${d.id}`}>{d.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <div className="thread-tools">
         <Form method="post" className="row-form">

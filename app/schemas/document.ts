@@ -69,8 +69,12 @@ export const folderSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
 });
 
+const threadIdSchema = z.uuid({ error: "documents.uses.chooseThread" });
+
 export const documentActionSchema = z.discriminatedUnion("intent", [
   documentMetadataSchema.extend({ intent: z.literal("edit") }),
   z.object({ intent: z.literal("restoreVersion"), versionId: z.uuid() }),
   z.object({ intent: z.literal("trash") }),
+  z.object({ intent: z.literal("linkThread"), threadId: threadIdSchema }),
+  z.object({ intent: z.literal("unlinkThread"), threadId: threadIdSchema }),
 ]);

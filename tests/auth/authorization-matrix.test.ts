@@ -4,7 +4,7 @@ import type { RouteConfigEntry } from "@react-router/dev/routes";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/session.server";
-import { addVersion } from "../../app/models/document.server";
+import { addVersion, linkDocumentToThread } from "../../app/models/document.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
 import { getOwnProfile } from "../../app/models/person.server";
@@ -115,6 +115,8 @@ const CORE: Record<string, Row> = {
   [`POST ${DOC} intent=restoreVersion`]:          ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
   [`POST ${DOC} intent=trash`]:                   ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
   [`POST ${DOC} intent=trash on another's`]:      ["login", "404",   "403",   "403",   "allow", "403",   "403",   "404",   "login"],
+  [`POST ${DOC} intent=linkThread`]:              ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
+  [`POST ${DOC} intent=unlinkThread`]:            ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
   "POST /spaces/:slug/threads":                   ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
   [`POST ${THREAD} intent=reply`]:                ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
   [`POST ${THREAD} intent=edit`]:                 ["login", "404",   "403",   "allow", "allow", "allow", "403",   "404",   "login"],
@@ -162,6 +164,8 @@ const CORE_REDIRECTS: Record<string, RegExp> = {
     /^\/spaces\/bispebjerg-netvaerk\/documents\/[0-9a-f-]{36}$/,
   [`POST ${DOC} intent=trash`]: /^\/spaces\/bispebjerg-netvaerk\/documents$/,
   [`POST ${DOC} intent=trash on another's`]: /^\/spaces\/bispebjerg-netvaerk\/documents$/,
+  [`POST ${DOC} intent=linkThread`]: /^\/spaces\/bispebjerg-netvaerk\/documents\/[0-9a-f-]{36}$/,
+  [`POST ${DOC} intent=unlinkThread`]: /^\/spaces\/bispebjerg-netvaerk\/documents\/[0-9a-f-]{36}$/,
 };
 
 const SUCCESS_REDIRECTS: Record<string, RegExp> = Object.assign(
@@ -483,6 +487,15 @@ describe("authorization matrix", () => {
           }
           case "trash":
             return { path, fields: { intent } };
+          case "linkThread":
+          case "unlinkThread": {
+            // Someone else's document and thread: linking is not the uploader's alone.
+            const { threadId } = await freshThread(ids.person!);
+            if (intent === "unlinkThread") {
+              await linkDocumentToThread(h.db, { spaceId: ids.space!, documentId, threadId });
+            }
+            return { path, fields: { intent, threadId } };
+          }
         }
         break;
       }

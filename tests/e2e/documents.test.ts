@@ -218,6 +218,34 @@ describe("the document library in a browser", () => {
     await expectNoAxeViolations(page, "document page after restoring");
   });
 
+  test("linking the paper to a thread: listed under Bruges i and on the thread page, then unlinked", async () => {
+    const { page } = secretariat;
+    const THREAD = "Delt materiale: oversigt over rådgivning og sparring for fagpersoner";
+    const uses = page.getByRole("region", { name: "Bruges i" });
+    await uses
+      .getByLabel("Knyt dokumentet til en tråd", { exact: true })
+      .selectOption({ label: THREAD });
+    await uses.getByRole("button", { name: "Knyt til tråden", exact: true }).click();
+    await uses.getByRole("link", { name: THREAD, exact: true }).waitFor();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page, "document page linked to a thread");
+
+    await uses.getByRole("link", { name: THREAD, exact: true }).click();
+    await heading(page, THREAD).waitFor();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page, "thread page with its documents");
+    await page
+      .getByRole("region", { name: "Dokumenter" })
+      .getByRole("link", { name: TITLE, exact: true })
+      .click();
+    await heading(page, TITLE).waitFor();
+
+    await uses
+      .getByRole("button", { name: `Fjern dokumentet fra tråden ${THREAD}`, exact: true })
+      .click();
+    await poll(() => uses.getByRole("link", { name: THREAD, exact: true }).count()).toBe(0);
+  });
+
   test("moving the paper to the trash, and the secretariat restoring it from there", async () => {
     const { page } = secretariat;
     await page.getByRole("button", { name: "Flyt til papirkurven", exact: true }).click();
