@@ -5,7 +5,7 @@ export const TIME_ZONE = "Europe/Copenhagen";
 // time); a handful of them serve every request.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, style: "date" | "dateTime"): Intl.DateTimeFormat {
+function formatter(locale: string, style: "date" | "dateTime" | "time"): Intl.DateTimeFormat {
   const key = `${locale}|${style}`;
   let found = formatters.get(key);
   if (!found) {
@@ -13,7 +13,9 @@ function formatter(locale: string, style: "date" | "dateTime"): Intl.DateTimeFor
       locale === "en" ? "en-GB" : "da-DK",
       style === "date"
         ? { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }
-        : { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" },
+        : style === "time"
+          ? { timeZone: TIME_ZONE, timeStyle: "short" }
+          : { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" },
     );
     formatters.set(key, found);
   }
@@ -26,4 +28,9 @@ export function formatDate(iso: string, locale: string): string {
 
 export function formatDateTime(iso: string, locale: string): string {
   return formatter(locale, "dateTime").format(new Date(iso));
+}
+
+/** The time of day in Copenhagen, written as the language writes it (Danish "15.30"). */
+export function formatTime(iso: string, locale: string): string {
+  return formatter(locale, "time").format(new Date(iso));
 }

@@ -3,8 +3,7 @@ import { data, Link } from "react-router";
 import { getHub, requireSpace } from "../auth/guard.server";
 import { can } from "../auth/permissions.server";
 import { PageTitle } from "../components/page-title";
-import { formatDateTime } from "../lib/dates";
-import { utcToCopenhagen } from "../lib/zoned-time";
+import { formatDateTime, formatTime } from "../lib/dates";
 import { listAgenda, type AgendaItemView } from "../models/agenda.server";
 import { getMeeting } from "../models/meeting.server";
 import type { Route } from "./+types/meeting-print";
@@ -51,7 +50,8 @@ export default function MeetingPrint({ loaderData }: Route.ComponentProps) {
       <dl className="meta-list">
         <dt>{t("meetings.page.when")}</dt>
         <dd>
-          {formatDateTime(meeting.startsAt, i18n.language)}–{utcToCopenhagen(meeting.endsAt).time}
+          {formatDateTime(meeting.startsAt, i18n.language)}–
+          {formatTime(meeting.endsAt, i18n.language)}
         </dd>
         {meeting.place ? (
           <>
@@ -83,13 +83,13 @@ export default function MeetingPrint({ loaderData }: Route.ComponentProps) {
 }
 
 function PrintItem({ item, number }: { item: AgendaItemView; number: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const papers = [...item.documents.map((d) => d.title), ...item.links.map((l) => l.title)];
   return (
     <li className="print-agenda__item">
       <h2 className="print-agenda__title">
-        <span className="print-agenda__time">{utcToCopenhagen(item.startsAt).time}</span> {number}.{" "}
-        {item.title}
+        <span className="print-agenda__time">{formatTime(item.startsAt, i18n.language)}</span>{" "}
+        {number}. {item.title}
       </h2>
       <p className="print-agenda__meta">
         {t(`meetings.agenda.kind.${item.kind}`)} ·{" "}

@@ -6,6 +6,7 @@ import { ActivityForm } from "../components/activity-form";
 import { PageTitle } from "../components/page-title";
 import { SpaceNav } from "../components/space-nav";
 import { parseActivityForm, toOverlapView } from "../lib/activity-form.server";
+import { formatTime } from "../lib/dates";
 import { readFormData } from "../lib/form.server";
 import { nowIso } from "../lib/ids.server";
 import {
@@ -26,6 +27,7 @@ import {
 } from "../models/activity.server";
 import { listOrganisationOptions } from "../models/organisation.server";
 import { activityQuerySchema, targetGroups } from "../schemas/activity";
+import { getLocale } from "../middleware/i18next";
 import type { Route } from "./+types/space-activities";
 
 const notFound = () => data({ error: "notFound" }, { status: 404 });
@@ -68,8 +70,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       organiserName: a.organiserName,
       cancelled: a.status === "cancelled",
       day: utcToCopenhagen(a.startsAt).date,
-      start: utcToCopenhagen(a.startsAt).time,
-      end: utcToCopenhagen(a.endsAt).time,
+      start: formatTime(a.startsAt, getLocale(context)),
+      end: formatTime(a.endsAt, getLocale(context)),
     })),
     organisers: await listActivityOrganisers(db, { spaceId: space.id }),
     organisations: canCreate ? await listOrganisationOptions(db) : [],

@@ -5,7 +5,7 @@ import { can, type Action } from "../auth/permissions.server";
 import { Field, MeetingFields, Outcome, type FieldErrors } from "../components/meeting-form";
 import { PageTitle } from "../components/page-title";
 import { SpaceNav } from "../components/space-nav";
-import { formatDateTime } from "../lib/dates";
+import { formatDateTime, formatTime } from "../lib/dates";
 import { fieldErrorsOf, readFormData } from "../lib/form.server";
 import { renderPost } from "../lib/markdown.server";
 import { sendMeetingMails } from "../lib/meeting-mail.server";
@@ -369,7 +369,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   useMeetingLive(meeting.id);
   const result = actionData as ActionData | undefined;
   const base = `/spaces/${space.slug}/meetings/${meeting.id}`;
-  const endTime = utcToCopenhagen(meeting.endsAt).time;
+  const endTime = formatTime(meeting.endsAt, i18n.language);
   const visibleCount = agenda.reduce((n, item) => n + 1 + item.children.length, 0);
   const errorsFor = (form: string) => (result?.form === form ? result.fieldErrors : undefined);
   return (
@@ -489,7 +489,7 @@ function AgendaEntry({
   last: boolean;
   errorsFor: ErrorsFor;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { canManage, papers, space } = useMeetingData();
   const headingId = `item-${item.id}-title`;
   return (
@@ -497,7 +497,7 @@ function AgendaEntry({
       <article aria-labelledby={headingId}>
         <h3 id={headingId} className="agenda__title">
           <span className="agenda__time">
-            {t("meetings.agenda.time", { time: utcToCopenhagen(item.startsAt).time })}
+            {t("meetings.agenda.time", { time: formatTime(item.startsAt, i18n.language) })}
           </span>{" "}
           <span className="agenda__number">{number}.</span> {item.title}
         </h3>

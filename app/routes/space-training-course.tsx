@@ -4,9 +4,8 @@ import { getHub, requireSpace } from "../auth/guard.server";
 import { can } from "../auth/permissions.server";
 import { PageTitle } from "../components/page-title";
 import { SpaceNav } from "../components/space-nav";
-import { formatDate, formatDateTime } from "../lib/dates";
+import { formatDate, formatDateTime, formatTime } from "../lib/dates";
 import { fieldErrorsOf, readFormData } from "../lib/form.server";
-import { utcToCopenhagen } from "../lib/zoned-time";
 import { getInstance } from "../middleware/i18next";
 import { hasLocalActivities } from "../models/activity.server";
 import {
@@ -145,7 +144,7 @@ export default function TrainingCourse({ loaderData, actionData }: Route.Compone
   const { space, course, sessions, participants, attendance, addable, canManage } = loaderData;
   const errors = actionData?.fieldErrors ?? {};
   const when = (s: { startsAt: string; endsAt: string }) =>
-    `${formatDateTime(s.startsAt, i18n.language)}–${utcToCopenhagen(s.endsAt).time}`;
+    `${formatDateTime(s.startsAt, i18n.language)}–${formatTime(s.endsAt, i18n.language)}`;
   const attended = new Map(attendance.map((a) => [`${a.sessionId}|${a.userId}`, a.present]));
   const fieldError = (name: string) =>
     errors[name]?.length ? (

@@ -312,7 +312,7 @@ describe("views and filters", () => {
     const html = mainOf(await page(member, `${LIST}?view=month&month=2031-04`));
     expect(html).toContain('<table class="month-grid">');
     expect(html).toContain("Aktiviteter i april 2031");
-    expect(html).toContain("16:00 Lektiecafé i biblioteket");
+    expect(html).toContain("16.00 Lektiecafé i biblioteket");
     expect(html).toContain(`href="${LIST}?view=month&month=2031-03"`);
     expect(html).toContain(`href="${LIST}?view=month&month=2031-05"`);
     // Seven weekday columns, Monday first; 1 April 2031 is a Tuesday, so one blank cell leads.

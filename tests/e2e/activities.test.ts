@@ -114,8 +114,8 @@ describe("local activities in the browser", () => {
     const grid = page.getByRole("table", { name: "Aktiviteter i maj 2031" });
     const cell = grid.getByRole("cell").filter({ hasText: "mandag den 12. maj 2031" });
     expect(await cell.getByRole("link").allTextContents()).toEqual([
-      "16:00 Lektiecafé på biblioteket",
-      "17:00 Børnenes kreaværksted",
+      "16.00 Lektiecafé på biblioteket",
+      "17.00 Børnenes kreaværksted",
     ]);
     await page.getByRole("link", { name: /Næste måned/ }).click();
     await page.waitForURL(/month=2031-06/);

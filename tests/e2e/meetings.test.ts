@@ -63,7 +63,7 @@ async function visit(page: Page, path: string, label?: string) {
   await expectNoAxeViolations(page, label);
 }
 
-/** The agenda's item headings as shown ("Kl. 17:00 1. Velkomst"), in page order. */
+/** The agenda's item headings as shown ("Kl. 17.00 1. Velkomst"), in page order. */
 const agenda = (page: Page) =>
   page
     .locator("h3.agenda__title")
@@ -108,26 +108,26 @@ describe("meetings in the browser", () => {
     await addItem("Status på indsatserne", "30");
     await addItem("Skolerne", "10", "2. Status på indsatserne");
     await poll(() => agenda(page)).toEqual([
-      "Kl. 17:00 1. Velkomst",
-      "Kl. 17:15 2. Status på indsatserne",
-      "Kl. 17:45 2.1. Skolerne",
+      "Kl. 17.00 1. Velkomst",
+      "Kl. 17.15 2. Status på indsatserne",
+      "Kl. 17.45 2.1. Skolerne",
     ]);
     await expectNoAxeViolations(page, "agenda with items");
 
     await page.getByRole("button", { name: "Flyt »Status på indsatserne« op" }).click();
     await poll(() => agenda(page)).toEqual([
-      "Kl. 17:00 1. Status på indsatserne",
-      "Kl. 17:30 1.1. Skolerne",
-      "Kl. 17:40 2. Velkomst",
+      "Kl. 17.00 1. Status på indsatserne",
+      "Kl. 17.30 1.1. Skolerne",
+      "Kl. 17.40 2. Velkomst",
     ]);
     // The reorder control is a form button: reachable and usable from the keyboard.
     const down = page.getByRole("button", { name: "Flyt »Status på indsatserne« ned" });
     await down.focus();
     await page.keyboard.press("Enter");
     await poll(() => agenda(page)).toEqual([
-      "Kl. 17:00 1. Velkomst",
-      "Kl. 17:15 2. Status på indsatserne",
-      "Kl. 17:45 2.1. Skolerne",
+      "Kl. 17.00 1. Velkomst",
+      "Kl. 17.15 2. Status på indsatserne",
+      "Kl. 17.45 2.1. Skolerne",
     ]);
 
     await page.getByRole("button", { name: "Offentliggør dagsordenen" }).click();
@@ -138,7 +138,7 @@ describe("meetings in the browser", () => {
     await expectNoAxeViolations(page, "published meeting");
     await visit(page, `${meetingPath}/print`, "print view");
     await poll(() => page.locator("h2.print-agenda__title").first().innerText()).toContain(
-      "17:00 1. Velkomst",
+      "17.00 1. Velkomst",
     );
   }, 90_000);
 

@@ -466,10 +466,10 @@ describe("meetings over HTTP", () => {
 
     let html = (await page(secretariat, meetingId)).html;
     expect(agendaOf(html)).toEqual([
-      "17:00 1. Velkomst",
-      "17:20 2. Status på indsatser",
-      "17:50 2.1. Skolerne",
-      "18:00 3. Eventuelt",
+      "17.00 1. Velkomst",
+      "17.20 2. Status på indsatser",
+      "17.50 2.1. Skolerne",
+      "18.00 3. Eventuelt",
     ]);
     // Markdown is rendered; raw HTML is not.
     expect(html).toContain("<strong>bilag 1</strong>");
@@ -483,19 +483,19 @@ describe("meetings over HTTP", () => {
     ).toBe(200);
     html = (await page(secretariat, meetingId)).html;
     expect(agendaOf(html)).toEqual([
-      "17:00 1. Status på indsatser",
-      "17:30 1.1. Skolerne",
-      "17:40 2. Velkomst",
-      "18:00 3. Eventuelt",
+      "17.00 1. Status på indsatser",
+      "17.30 1.1. Skolerne",
+      "17.40 2. Velkomst",
+      "18.00 3. Eventuelt",
     ]);
     // Moving the first item up does nothing.
     await send(secretariat, `${LIST}/${meetingId}`, { intent: "moveUp", itemId: b });
     await send(secretariat, `${LIST}/${meetingId}`, { intent: "moveDown", itemId: a });
     expect(agendaOf((await page(secretariat, meetingId)).html)).toEqual([
-      "17:00 1. Status på indsatser",
-      "17:30 1.1. Skolerne",
-      "17:40 2. Eventuelt",
-      "17:40 3. Velkomst",
+      "17.00 1. Status på indsatser",
+      "17.30 1.1. Skolerne",
+      "17.40 2. Eventuelt",
+      "17.40 3. Velkomst",
     ]);
 
     // Positions stay dense after a delete.
@@ -530,9 +530,9 @@ describe("meetings over HTTP", () => {
     });
     expect(edited.status).toBe(200);
     expect(agendaOf((await page(secretariat, meetingId)).html)).toEqual([
-      "17:00 1. Status på indsatserne",
-      "17:45 1.1. Skolerne",
-      "17:55 2. Velkomst",
+      "17.00 1. Status på indsatserne",
+      "17.45 1.1. Skolerne",
+      "17.55 2. Velkomst",
     ]);
   });
 
@@ -616,11 +616,11 @@ describe("meetings over HTTP", () => {
       expect(html, who).not.toContain("Hemmelig beskrivelse");
       expect(html, who).not.toContain(closedId);
       // The next item still starts after the closed one's 15 minutes.
-      expect(agendaOf(html), who).toEqual(["17:00 1. Åbent punkt", "17:45 2. Afslutning"]);
+      expect(agendaOf(html), who).toEqual(["17.00 1. Åbent punkt", "17.45 2. Afslutning"]);
       expect(html, who).toContain("2 punkter");
       const print = await (await client.get(`${LIST}/${meetingId}/print`)).text();
       expect(print, who).not.toContain("Fortroligt personalepunkt");
-      expect(printedAgendaOf(print), who).toEqual(["17:00 1. Åbent punkt", "17:45 2. Afslutning"]);
+      expect(printedAgendaOf(print), who).toEqual(["17.00 1. Åbent punkt", "17.45 2. Afslutning"]);
       // Nor can they touch it.
       const edit = await send(client, `${LIST}/${meetingId}`, {
         intent: "moveUp",
@@ -637,15 +637,15 @@ describe("meetings over HTTP", () => {
     for (const client of [amira, secretariat]) {
       const { html } = await page(client, meetingId);
       expect(agendaOf(html)).toEqual([
-        "17:00 1. Åbent punkt",
-        "17:30 2. Fortroligt personalepunkt",
-        "17:45 2.1. Underpunkt til lukket",
-        "17:45 3. Afslutning",
+        "17.00 1. Åbent punkt",
+        "17.30 2. Fortroligt personalepunkt",
+        "17.45 2.1. Underpunkt til lukket",
+        "17.45 3. Afslutning",
       ]);
       expect(html).toContain("Hemmelig beskrivelse");
       expect(html).toContain("4 punkter");
       const print = await (await client.get(`${LIST}/${meetingId}/print`)).text();
-      expect(printedAgendaOf(print)).toContain("17:30 2. Fortroligt personalepunkt");
+      expect(printedAgendaOf(print)).toContain("17.30 2. Fortroligt personalepunkt");
     }
   });
 
@@ -757,7 +757,7 @@ describe("meetings over HTTP", () => {
 
     for (const client of [amira, yasmin]) {
       expect(agendaOf((await page(client, meetingId)).html)).toEqual([
-        "17:00 1. Forældremøder på skolerne",
+        "17.00 1. Forældremøder på skolerne",
       ]);
     }
     const yasminView = mainOf((await page(yasmin, meetingId)).html);
