@@ -16,7 +16,12 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync, brotliDecompressSync, inflateSync } from "node:zlib";
-import { generateDataset, meetingProblem, type DatasetInfo } from "./lib/dataset";
+import {
+  generateDataset,
+  meetingProblem,
+  threadListProblem,
+  type DatasetInfo,
+} from "./lib/dataset";
 import { PARAGRAPHS } from "./lib/dataset-text";
 import { login } from "./lib/http";
 import { log } from "./lib/log";
@@ -311,8 +316,7 @@ async function main() {
       key: "thread-list",
       label: "thread list of the space HTML",
       make: () => ({ path: `/spaces/${slug}/threads`, headers: html }),
-      check: (r) =>
-        r.status !== 200 || !r.body.includes(ds.knownThread.threadId) ? "thread missing" : null,
+      check: (r) => threadListProblem(ds, r.status, r.body),
     },
     {
       key: "meeting-html",

@@ -67,8 +67,10 @@ export interface DatasetInfo {
     /** The title of a closed item the member may NOT see: must not be on the page. */
     hiddenTitle: string;
   };
-  /** A common name fragment for the member directory search, and how many it finds. */
+  /** A common name fragment for the member directory search. */
   directoryQuery: string;
+  /** Threads the thread list of KNOWN_SPACE shows (its first 100, pinned first). */
+  threadListItems: number;
   /** Threads of KNOWN_SPACE (not the known one) the reply benchmark posts into. */
   replyThreadIds: string[];
   /** A generated member of KNOWN_SPACE whose session the fan-out viewers share. */
@@ -190,6 +192,11 @@ export async function generateDataset(
       knownThread: threads.known,
       knownMeeting,
       directoryQuery: DIRECTORY_QUERY,
+      threadListItems: Math.min(
+        100,
+        threads.all.filter((t) => t.spaceId === ctx.spaces.find((s) => s.slug === KNOWN_SPACE)!.id)
+          .length,
+      ),
       replyThreadIds: threads.replyTargets,
       viewerEmail,
       memberEmail: MEMBER_EMAIL,
@@ -896,4 +903,13 @@ export function meetingProblem(info: DatasetInfo, status: number, html: string):
   }
   if (html.includes(info.knownMeeting.hiddenTitle)) return "a closed item without access is shown";
   return null;
+}
+
+/** What is wrong with the known space's thread list, or null. */
+export function threadListProblem(info: DatasetInfo, status: number, html: string): string | null {
+  if (status !== 200) return `HTTP ${status}`;
+  const items = (html.match(/<li class="thread-list__item"/g) ?? []).length;
+  return items === info.threadListItems
+    ? null
+    : `${items} threads listed, expected ${info.threadListItems}`;
 }
