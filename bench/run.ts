@@ -227,6 +227,12 @@ function targets(): Target[] {
         : "not run",
       ok: fan500 ? fan500.latencyMs.p95 < 100 && Boolean(fanDelivered) : null,
     },
+    {
+      // Issue 7 names it; the search page arrives with the search issue (ROADMAP).
+      name: "search page: p95 < 50 ms",
+      measured: "no search page yet",
+      ok: null,
+    },
   ];
 }
 
