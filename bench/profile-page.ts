@@ -16,7 +16,12 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync, brotliDecompressSync, inflateSync } from "node:zlib";
-import { generateDataset, type DatasetInfo } from "./lib/dataset";
+import {
+  generateDataset,
+  meetingProblem,
+  threadListProblem,
+  type DatasetInfo,
+} from "./lib/dataset";
 import { PARAGRAPHS } from "./lib/dataset-text";
 import { login } from "./lib/http";
 import { log } from "./lib/log";
@@ -279,6 +284,8 @@ async function main() {
     }).toString();
   const replyThread = (i: number) => ds.replyThreadIds[i % ds.replyThreadIds.length]!;
   const posts = ds.knownThread.replies + 1;
+  const meetingPath = `/spaces/${ds.knownMeeting.spaceSlug}/meetings/${ds.knownMeeting.meetingId}`;
+  const directoryPath = `/people?q=${encodeURIComponent(ds.directoryQuery)}`;
 
   const all: Scenario[] = [
     {
@@ -304,6 +311,31 @@ async function main() {
       label: "space overview HTML",
       make: () => ({ path: `/spaces/${slug}`, headers: html }),
       check: (r) => (r.status !== 200 ? "not 200" : null),
+    },
+    {
+      key: "thread-list",
+      label: "thread list of the space HTML",
+      make: () => ({ path: `/spaces/${slug}/threads`, headers: html }),
+      check: (r) => threadListProblem(ds, r.status, r.body),
+    },
+    {
+      key: "meeting-html",
+      label: "meeting page HTML (full agenda)",
+      make: () => ({ path: meetingPath, headers: html }),
+      check: (r) => meetingProblem(ds, r.status, r.body),
+    },
+    {
+      key: "people-search",
+      label: `member directory search "${ds.directoryQuery}"`,
+      make: () => ({ path: directoryPath, headers: html }),
+      check: (r) => (r.status !== 200 || !r.body.includes('class="card"') ? "nobody found" : null),
+    },
+    {
+      key: "plan",
+      label: "action-plan overview HTML",
+      make: () => ({ path: "/plan", headers: html }),
+      check: (r) =>
+        r.status !== 200 || !r.body.includes("data-initiative=") ? "no initiatives" : null,
     },
     {
       key: "reply-data",

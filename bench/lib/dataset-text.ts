@@ -267,3 +267,59 @@ export const MARKDOWN_EXTRAS = [
   "",
   "",
 ];
+
+export const MEETING_TITLES = [
+  "Netværksmøde",
+  "Møde i ekspertgruppen",
+  "Møde i følgegruppen",
+  "Temamøde",
+  "Koordineringsmøde",
+  "Statusmøde om handleplanen",
+];
+
+export const MEETING_ROOMS = [
+  "Mødelokale 1, Bispebjerg Bibliotek",
+  "Salen, Tingbjerg Kulturhus",
+  "Rådhuset, udvalgsværelse 2",
+  "Nordvest Kulturhus, lokale 3",
+  "Online",
+];
+
+export const AGENDA_TITLES = [
+  "Godkendelse af dagsorden",
+  "Opfølgning på referat fra sidste møde",
+  "Nyt fra sekretariatet",
+  "Status på handleplanens indsatser",
+  "Erfaringer fra nøglepersonsuddannelsen",
+  "Planlægning af aktiviteter i næste kvartal",
+  "Input til den kommende handleplan 2027-2030",
+  "Forældreinddragelse på flere sprog",
+  "Oplæg: rettigheder og ligestilling for unge",
+  "Henvisningsveje mellem aktørerne",
+  "Evaluering af temadagen",
+  "Budget og fordeling af aktivitetsmidler",
+  "Kommunikation og materialer",
+  "Nye medlemmer og organisationer",
+  "Eventuelt",
+];
+
+export const SUB_ITEM_TITLES = [
+  "Drøftelse i grupper",
+  "Opsamling i plenum",
+  "Orientering ved sekretariatet",
+  "Beslutning om næste skridt",
+  "Spørgsmål og kommentarer",
+];
+
+export const DOCUMENT_KINDS = [
+  "Referat",
+  "Notat",
+  "Præsentation",
+  "Status",
+  "Evaluering",
+  "Kursusmateriale",
+  "Oplæg",
+  "Budgetoversigt",
+  "Høringssvar",
+  "Årsrapport",
+];

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { renderPost } from "../../app/lib/markdown.server";
+import { copenhagenToUtc } from "../../app/lib/zoned-time";
 import { foldForSearch } from "../../app/lib/search-fold";
 import { newId } from "../../app/lib/ids.server";
 import { migrateToLatest, openDatabase, type Database } from "../../db/client";
@@ -15,7 +16,9 @@ import * as text from "./dataset-text";
 /**
  * The benchmark's dataset: the demo seed as the base, then people, memberships, threads and
  * replies bulk-inserted with plain Kysely inside transactions. Each kind of data is its own
- * step, so later features (meetings, documents, the plan) add a step here.
+ * step, so later features add a step here. The plan (with its initiatives, partners and updates)
+ * comes from the demo seed (db/seed/plan.ts), as do the demo meetings and documents; on top of
+ * those come ~2,000 documents' metadata and ~500 meetings with agendas.
  */
 
 export const KNOWN_SPACE = "bispebjerg-netvaerk";
@@ -28,6 +31,8 @@ export interface DatasetTargets {
   people: number;
   threads: number;
   replies: number;
+  documents: number;
+  meetings: number;
 }
 
 export function targetsFor(scale: number): DatasetTargets {
@@ -36,6 +41,8 @@ export function targetsFor(scale: number): DatasetTargets {
     people: Math.max(30, Math.round(2000 * scale)),
     threads: Math.max(30, Math.round(5000 * scale)),
     replies: Math.max(500, Math.round(200_000 * scale)),
+    documents: Math.max(20, Math.round(2000 * scale)),
+    meetings: Math.max(10, Math.round(500 * scale)),
   };
 }
 
@@ -50,6 +57,20 @@ export interface DatasetInfo {
     replies: number;
     marker: string;
   };
+  /** An upcoming meeting of KNOWN_SPACE with a full agenda, as the member sees it. */
+  knownMeeting: {
+    spaceSlug: string;
+    meetingId: string;
+    title: string;
+    /** Agenda items and sub-items the member sees (closed ones without access left out). */
+    visibleItems: number;
+    /** The title of a closed item the member may NOT see: must not be on the page. */
+    hiddenTitle: string;
+  };
+  /** A common name fragment for the member directory search. */
+  directoryQuery: string;
+  /** Threads the thread list of KNOWN_SPACE shows (its first 100, pinned first). */
+  threadListItems: number;
   /** Threads of KNOWN_SPACE (not the known one) the reply benchmark posts into. */
   replyThreadIds: string[];
   /** A generated member of KNOWN_SPACE whose session the fan-out viewers share. */
@@ -76,6 +97,8 @@ interface Context {
   writers: Map<string, string[]>;
   /** Current members per space id. */
   members: Map<string, string[]>;
+  /** Current secretariat members per space id: who creates meetings and documents. */
+  secretariat: Map<string, string[]>;
   counts: Record<string, number>;
   now: number;
 }
@@ -130,6 +153,7 @@ export async function generateDataset(
       passwordHash: member.passwordHash!,
       writers: new Map(),
       members: new Map(),
+      secretariat: new Map(),
       counts: {},
       now: Date.now(),
     };
@@ -139,9 +163,22 @@ export async function generateDataset(
     await loadMembers(ctx);
     const threads = await addThreadsAndReplies(ctx, member.id);
     await addReaders(ctx, threads.all);
+    const documentIds = await addDocuments(ctx);
+    const knownMeeting = await addMeetings(ctx, member.id, documentIds);
 
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
-    for (const table of ["user", "membership", "thread", "post", "threadReader"] as const) {
+    for (const table of [
+      "user",
+      "membership",
+      "thread",
+      "post",
+      "threadReader",
+      "document",
+      "meeting",
+      "agendaItem",
+      "attendance",
+      "initiative",
+    ] as const) {
       const row = await db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -153,6 +190,13 @@ export async function generateDataset(
       targets,
       counts: ctx.counts,
       knownThread: threads.known,
+      knownMeeting,
+      directoryQuery: DIRECTORY_QUERY,
+      threadListItems: Math.min(
+        100,
+        threads.all.filter((t) => t.spaceId === ctx.spaces.find((s) => s.slug === KNOWN_SPACE)!.id)
+          .length,
+      ),
       replyThreadIds: threads.replyTargets,
       viewerEmail,
       memberEmail: MEMBER_EMAIL,
@@ -332,10 +376,12 @@ async function loadMembers(ctx: Context) {
   for (const space of ctx.spaces) {
     ctx.members.set(space.id, []);
     ctx.writers.set(space.id, []);
+    ctx.secretariat.set(space.id, []);
   }
   for (const r of rows) {
     ctx.members.get(r.spaceId)?.push(r.userId);
     if (r.role !== "observer") ctx.writers.get(r.spaceId)?.push(r.userId);
+    if (r.role === "secretariat") ctx.secretariat.get(r.spaceId)?.push(r.userId);
   }
 }
 
@@ -532,7 +578,338 @@ export function describeDataset(info: DatasetInfo): string {
   return (
     `${formatInt(c.people ?? 0)} generated people (+ seed), ${formatInt(c.organisations ?? 0)} organisations, ` +
     `${formatInt(c.memberships ?? 0)} memberships, ${formatInt(c.threads ?? 0)} threads, ` +
-    `${formatInt(c.replies ?? 0)} replies, ${formatInt(c.threadReaders ?? 0)} read positions ` +
+    `${formatInt(c.replies ?? 0)} replies, ${formatInt(c.threadReaders ?? 0)} read positions, ` +
+    `${formatInt(c.documents ?? 0)} documents, ${formatInt(c.meetings ?? 0)} meetings with ` +
+    `${formatInt(c.agendaItems ?? 0)} agenda items, the plan (${formatInt(c.initiativeRows ?? 0)} initiatives) ` +
     `(scale ${info.scale}) in ${seconds(info.generatedInMs)}`
   );
+}
+
+/** A fragment of common surnames (Hansen, Jensen, Nielsen, Andersen …) as a person types it. */
+const DIRECTORY_QUERY = "sen";
+
+/** The creator of a space's meetings and documents: its secretariat, else any writer. */
+function organiser(ctx: Context, spaceId: string): string {
+  const secretariat = ctx.secretariat.get(spaceId)!;
+  return secretariat.length ? ctx.rnd.pick(secretariat) : ctx.rnd.pick(ctx.writers.get(spaceId)!);
+}
+
+/**
+ * Documents' metadata (no files): a folder or two per space, one version each with its text
+ * already extracted, so the server's extraction queue has nothing to do at start.
+ */
+async function addDocuments(ctx: Context): Promise<Map<string, string[]>> {
+  const { rnd, targets, spaces } = ctx;
+  const spaceWeights = spaces.map((s) => [s, SPACE_WEIGHTS[s.slug] ?? 0.2] as const);
+  const folders: Row<"folder">[] = [];
+  const folderIds = new Map<string, string[]>();
+  const nowIso = new Date(ctx.now).toISOString();
+  for (const space of spaces) {
+    const ids: string[] = [];
+    for (const name of ["Mødemateriale", "Notater", "Kursusmateriale"]) {
+      const id = newId();
+      ids.push(id);
+      folders.push({ id, spaceId: space.id, name, createdAt: nowIso });
+    }
+    folderIds.set(space.id, ids);
+  }
+  const documents: Row<"document">[] = [];
+  const versions: Row<"documentVersion">[] = [];
+  const tags: Row<"documentTag">[] = [];
+  const bySpace = new Map<string, string[]>(spaces.map((s) => [s.id, []]));
+  for (let i = 0; i < targets.documents; i++) {
+    const space = rnd.weighted(spaceWeights);
+    const id = newId();
+    const versionId = newId();
+    const createdAt = new Date(ctx.now - rnd.int(1, 700) * DAY).toISOString();
+    const kind = rnd.pick(text.DOCUMENT_KINDS);
+    const title = `${kind}: ${rnd.pick(text.THREAD_SUBJECTS)} (${rnd.pick(text.PLACES)})`;
+    const author = organiser(ctx, space.id);
+    documents.push({
+      id,
+      spaceId: space.id,
+      folderId: rnd.chance(0.7) ? rnd.pick(folderIds.get(space.id)!) : null,
+      title,
+      description: rnd.pick(text.PARAGRAPHS).slice(0, 200),
+      documentDate: createdAt.slice(0, 10),
+      originOrganisationId: null,
+      f2CaseNumber: rnd.chance(0.3) ? `2024-${String(rnd.int(1000, 99999))}` : null,
+      f2DocumentNumber: null,
+      edocCaseNumber: null,
+      currentVersionId: versionId,
+      createdById: author,
+      createdAt,
+      updatedAt: createdAt,
+      deletedAt: null,
+      deletedById: null,
+    });
+    versions.push({
+      id: versionId,
+      documentId: id,
+      spaceId: space.id,
+      versionNo: 1,
+      // Never served: the benchmark reads pages, not files.
+      blobHash: id
+        .replace(/[^0-9a-f]/gi, "0")
+        .padEnd(64, "0")
+        .slice(0, 64)
+        .toLowerCase(),
+      size: rnd.int(20_000, 2_000_000),
+      mimeType: "application/pdf",
+      originalName: `${kind.toLowerCase()}-${i + 1}.pdf`,
+      uploadedById: author,
+      createdAt,
+      extractionStatus: "done",
+      extractedText: rnd.pick(text.PARAGRAPHS),
+    });
+    for (const tag of rnd.sample(text.EXPERTISE, rnd.int(0, 2))) tags.push({ documentId: id, tag });
+    bySpace.get(space.id)!.push(id);
+  }
+  const bar = progress("documents", documents.length);
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertMany(trx, "folder", folders, 500);
+    for (let i = 0; i < documents.length; i += 500) {
+      await insertMany(trx, "document", documents.slice(i, i + 500), 500);
+      await insertMany(trx, "documentVersion", versions.slice(i, i + 500), 500);
+      bar.update(Math.min(documents.length, i + 500));
+    }
+    await insertMany(trx, "documentTag", tags, 1000);
+  });
+  bar.done();
+  ctx.counts.documents = documents.length;
+  return bySpace;
+}
+
+/** "YYYY-MM-DD" of an instant, for a Copenhagen wall-clock time on that day. */
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Meetings with agendas over the spaces, two thirds past (held, some minutes begun, a few
+ * cancelled), the rest upcoming (published, a few drafts): 5–10 items, some with sub-items,
+ * papers linked to the space's documents, a few closed items with agendaItemAccess, and
+ * attendance answers from some of the members. The first is the known meeting the HTTP
+ * scenarios read: upcoming, in KNOWN_SPACE, 10 items, one closed item naming the member and one
+ * that does not.
+ */
+async function addMeetings(
+  ctx: Context,
+  memberId: string,
+  documentIds: Map<string, string[]>,
+): Promise<DatasetInfo["knownMeeting"]> {
+  const { rnd, targets, spaces } = ctx;
+  const known = spaces.find((s) => s.slug === KNOWN_SPACE)!;
+  const spaceWeights = spaces.map((s) => [s, SPACE_WEIGHTS[s.slug] ?? 0.2] as const);
+  const descriptions = bodyPool(rnd, 60);
+  const meetings: Row<"meeting">[] = [];
+  const items: Row<"agendaItem">[] = [];
+  const access: Row<"agendaItemAccess">[] = [];
+  const links: Row<"documentLink">[] = [];
+  const attendance: Row<"attendance">[] = [];
+  const knownInfo: DatasetInfo["knownMeeting"] = {
+    spaceSlug: KNOWN_SPACE,
+    meetingId: "",
+    title: "Netværksmøde med fuld dagsorden (benchmarkmøde)",
+    visibleItems: 0,
+    hiddenTitle: "Lukket punkt uden adgang for medlemmet (benchmark)",
+  };
+
+  for (let m = 0; m < targets.meetings; m++) {
+    const isKnown = m === 0;
+    const space = isKnown ? known : rnd.weighted(spaceWeights);
+    const members = ctx.members.get(space.id)!;
+    const secretary = organiser(ctx, space.id);
+    // Past: up to ~2 years back; upcoming: up to half a year ahead. The known one in 2 weeks.
+    const dayOffset = isKnown ? 14 : rnd.chance(2 / 3) ? -rnd.int(1, 700) : rnd.int(1, 180);
+    const day = dayOf(ctx.now + dayOffset * DAY);
+    const startsAt = copenhagenToUtc(`${day}T${rnd.pick(["09:00", "13:00", "15:30", "17:00"])}`)!;
+    const duration = rnd.pick([90, 120, 150]);
+    const endsAt = new Date(Date.parse(startsAt) + duration * 60_000).toISOString();
+    const isPast = dayOffset < 0;
+    const status = isKnown
+      ? "published"
+      : isPast
+        ? rnd.chance(0.03)
+          ? "cancelled"
+          : "held"
+        : rnd.chance(0.1)
+          ? "draft"
+          : "published";
+    const createdAt = new Date(Date.parse(startsAt) - rnd.int(20, 60) * DAY).toISOString();
+    const publishedAt =
+      status === "draft"
+        ? null
+        : new Date(Date.parse(createdAt) + rnd.int(1, 10) * DAY).toISOString();
+    const id = newId();
+    if (isKnown) knownInfo.meetingId = id;
+    meetings.push({
+      id,
+      spaceId: space.id,
+      seriesId: null,
+      seriesDate: null,
+      title: isKnown
+        ? knownInfo.title
+        : `${rnd.pick(text.MEETING_TITLES)} – ${rnd.pick(text.PLACES)}`,
+      description: rnd.pick(text.PARAGRAPHS),
+      startsAt,
+      endsAt,
+      place: rnd.pick(text.MEETING_ROOMS),
+      onlineUrl: rnd.chance(0.3) ? "https://meet.example/netvaerk" : null,
+      status,
+      publishedAt,
+      cancelledAt: status === "cancelled" ? publishedAt : null,
+      minutesStatus: status === "held" ? rnd.pick(["none", "draft"]) : "none",
+      minutesVersion: 0,
+      minutesCirculatedAt: null,
+      calendarSequence: 0,
+      createdById: secretary,
+      createdAt,
+      updatedAt: publishedAt ?? createdAt,
+    });
+
+    const papers = documentIds.get(space.id)!;
+    const topCount = isKnown ? 10 : rnd.int(5, 10);
+    const titles = rnd.sample(text.AGENDA_TITLES, topCount);
+    for (let p = 0; p < topCount; p++) {
+      const itemId = newId();
+      // The known meeting: item 4 is closed and names the member, item 7 is closed without them.
+      const closed = isKnown ? p === 3 || p === 6 : rnd.chance(0.05);
+      const title = isKnown && p === 6 ? knownInfo.hiddenTitle : titles[p]!;
+      const description = rnd.pick(descriptions);
+      items.push({
+        id: itemId,
+        meetingId: id,
+        spaceId: space.id,
+        parentId: null,
+        position: p + 1,
+        title,
+        description: description.body,
+        descriptionHtml: description.html,
+        presenter: rnd.chance(0.6) ? rnd.pick(text.FIRST_NAMES) : "",
+        durationMinutes: rnd.pick([5, 10, 15, 20, 30]),
+        kind: rnd.pick(["orientation", "discussion", "decision"]),
+        state: "accepted",
+        proposedById: null,
+        declineReason: null,
+        isClosed: closed ? 1 : 0,
+        minutesNotes: "",
+        minutesDecision: "",
+        createdById: secretary,
+        createdAt,
+        updatedAt: createdAt,
+      });
+      if (closed) {
+        const named = new Set(rnd.sample(members, rnd.int(2, 6)));
+        named.add(secretary);
+        if (isKnown) {
+          if (p === 3) named.add(memberId);
+          else named.delete(memberId);
+        }
+        for (const userId of named) access.push({ agendaItemId: itemId, userId });
+      }
+      const visible = !closed || (isKnown && p === 3);
+      if (isKnown && visible) knownInfo.visibleItems++;
+      for (const documentId of rnd.sample(papers, isKnown ? rnd.int(1, 3) : rnd.int(0, 2))) {
+        links.push({ documentId, subjectType: "agenda_item", subjectId: itemId });
+      }
+      const subs = isKnown ? (p % 3 === 1 ? 2 : 0) : rnd.chance(0.25) ? rnd.int(1, 3) : 0;
+      for (let s = 0; s < subs; s++) {
+        const subId = newId();
+        items.push({
+          id: subId,
+          meetingId: id,
+          spaceId: space.id,
+          parentId: itemId,
+          position: s + 1,
+          title: text.SUB_ITEM_TITLES[s % text.SUB_ITEM_TITLES.length]!,
+          description: "",
+          descriptionHtml: "",
+          presenter: "",
+          durationMinutes: rnd.pick([5, 10, 15]),
+          kind: "discussion",
+          state: "accepted",
+          proposedById: null,
+          declineReason: null,
+          isClosed: 0,
+          minutesNotes: "",
+          minutesDecision: "",
+          createdById: secretary,
+          createdAt,
+          updatedAt: createdAt,
+        });
+        if (isKnown && visible) knownInfo.visibleItems++;
+        if (rnd.chance(0.3)) {
+          links.push({
+            documentId: rnd.pick(papers),
+            subjectType: "agenda_item",
+            subjectId: subId,
+          });
+        }
+      }
+    }
+
+    if (status !== "draft") {
+      const answering = rnd.sample(members, Math.min(members.length, rnd.int(8, 40)));
+      if (isKnown && !answering.includes(memberId)) answering.push(memberId);
+      for (const userId of answering) {
+        attendance.push({
+          meetingId: id,
+          userId,
+          response: rnd.weighted([
+            ["attending", 70],
+            ["absent", 20],
+            ["maybe", 10],
+          ] as const),
+          note: "",
+          respondedAt: publishedAt ?? createdAt,
+        });
+      }
+    }
+  }
+
+  const bar = progress("meetings with agendas", meetings.length);
+  await ctx.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < meetings.length; i += 100) {
+      await insertMany(trx, "meeting", meetings.slice(i, i + 100), 100);
+      bar.update(Math.min(meetings.length, i + 100));
+    }
+    // Parents before their sub-items: each item is pushed before its children.
+    await insertMany(trx, "agendaItem", items, 200);
+    await insertMany(trx, "agendaItemAccess", access, 1000);
+    // A document may be drawn twice for one item: the primary key would refuse the second.
+    const unique = [...new Map(links.map((l) => [`${l.documentId}|${l.subjectId}`, l])).values()];
+    await insertMany(trx, "documentLink", unique, 1000);
+    await insertMany(trx, "attendance", attendance, 1000);
+    ctx.counts.documentLinks = unique.length;
+  });
+  bar.done(
+    `(${formatInt(items.length)} agenda items, ${formatInt(attendance.length)} attendance answers)`,
+  );
+  ctx.counts.meetings = meetings.length;
+  ctx.counts.agendaItems = items.length;
+  ctx.counts.closedItems = new Set(access.map((a) => a.agendaItemId)).size;
+  ctx.counts.attendance = attendance.length;
+  return knownInfo;
+}
+
+/**
+ * What is wrong with a meeting page response for the known meeting, or null: every item the
+ * member may see (items and sub-items), and not the closed item that does not name them.
+ */
+export function meetingProblem(info: DatasetInfo, status: number, html: string): string | null {
+  if (status !== 200) return `HTTP ${status}`;
+  const items = (html.match(/<li class="agenda__item"/g) ?? []).length;
+  if (items !== info.knownMeeting.visibleItems) {
+    return `${items} agenda items shown, expected ${info.knownMeeting.visibleItems}`;
+  }
+  if (html.includes(info.knownMeeting.hiddenTitle)) return "a closed item without access is shown";
+  return null;
+}
+
+/** What is wrong with the known space's thread list, or null. */
+export function threadListProblem(info: DatasetInfo, status: number, html: string): string | null {
+  if (status !== 200) return `HTTP ${status}`;
+  const items = (html.match(/<li class="thread-list__item"/g) ?? []).length;
+  return items === info.threadListItems
+    ? null
+    : `${items} threads listed, expected ${info.threadListItems}`;
 }

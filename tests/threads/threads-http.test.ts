@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, startTestHub, type TestHub } from "../helpers/hub";
 import { DA, mainOf, signIn, unescapeHtml, userId } from "../helpers/fixtures";
+import { createThread as createThreadInDb } from "../../app/models/thread.server";
 
 /**
  * Threads over plain HTTP, as a browser without JavaScript uses them: every change is a form post
@@ -416,6 +417,51 @@ describe("threads over HTTP", () => {
 
     expect((await secretariat.post(threadUrl(older), { intent: "unpin" })).status).toBe(200);
     expect((await order()).indexOf(newer)).toBeLessThan((await order()).indexOf(older));
+  });
+
+  it("the list shows 100 threads: every pinned one first, then the latest activity", async () => {
+    // More threads than the list holds, older than anything else here; the oldest gets pinned.
+    const space = await h.db
+      .selectFrom("space")
+      .select("id")
+      .where("slug", "=", SLUG)
+      .executeTakeFirstOrThrow();
+    const start = Date.parse("2020-01-01T09:00:00Z");
+    const bulk: string[] = [];
+    for (let i = 0; i < 110; i++) {
+      const created = await createThreadInDb(h.db, {
+        spaceId: space.id,
+        authorId: ids.member,
+        title: `Arkivtråd ${i + 1}`,
+        post: { body: "Gammel tråd", html: "<p>Gammel tråd</p>", mentionedUserIds: [] },
+        now: new Date(start + i * 60_000),
+      });
+      bulk.push(created.threadId);
+    }
+    expect((await secretariat.post(threadUrl(bulk[0]!), { intent: "pin" })).status).toBe(200);
+
+    const listed = threadsOf(await page(amira, LIST)).map((t) => t.id);
+    const all = await h.db
+      .selectFrom("thread")
+      .select(["id", "pinnedAt"])
+      .where("spaceId", "=", space.id)
+      .orderBy("lastPostAt", "desc")
+      .execute();
+    const expected = [
+      ...all.filter((t) => t.pinnedAt !== null),
+      ...all.filter((t) => t.pinnedAt === null),
+    ]
+      .slice(0, 100)
+      .map((t) => t.id);
+    expect(all.length).toBeGreaterThan(100);
+    expect(listed).toEqual(expected);
+    expect(listed).toContain(bulk[0]);
+    expect(listed).not.toContain(bulk[1]);
+
+    // Gone again, so the unread counts the next tests check are not swamped by these.
+    await h.db.deleteFrom("threadReader").where("threadId", "in", bulk).execute();
+    await h.db.deleteFrom("post").where("threadId", "in", bulk).execute();
+    await h.db.deleteFrom("thread").where("id", "in", bulk).execute();
   });
 
   it("an observer reads the thread but may not reply or start one", async () => {
