@@ -231,6 +231,10 @@ const da = {
     filterButton: "Vis",
     count_one: "{{count}} person",
     count_other: "{{count}} personer",
+    pageOf: "(side {{page}} af {{pages}})",
+    pagination: "Sider med resultater",
+    previousPage: "Forrige side",
+    nextPage: "Næste side",
   },
   organisation: {
     title: "Organisationer",

@@ -233,6 +233,10 @@ const en: Shape<typeof da> = {
     filterButton: "Show",
     count_one: "{{count}} person",
     count_other: "{{count}} people",
+    pageOf: "(page {{page}} of {{pages}})",
+    pagination: "Result pages",
+    previousPage: "Previous page",
+    nextPage: "Next page",
   },
   organisation: {
     title: "Organisations",

@@ -87,7 +87,8 @@ export async function listVisiblePeople(
     viewer,
     filter = {},
     limit = 500,
-  }: { viewer: Viewer; filter?: DirectoryFilter; limit?: number },
+    offset = 0,
+  }: { viewer: Viewer; filter?: DirectoryFilter; limit?: number; offset?: number },
 ) {
   let query = db
     .selectFrom("user")
@@ -102,6 +103,8 @@ export async function listVisiblePeople(
       "organisation.type as organisationType",
       ...contactColumns(eb, viewer),
       isKeyPersonFor(eb, viewer).as("isKeyPerson"),
+      // Everyone the filter matches, before LIMIT/OFFSET cut out one page of them.
+      sql<number>`count(*) over ()`.as("matchCount"),
     ])
     .where((eb) => visibleToViewer(eb, viewer));
 
@@ -145,7 +148,12 @@ export async function listVisiblePeople(
       ),
     );
   }
-  const people = await query.orderBy("user.name").limit(limit).execute();
+  const people = await query
+    .orderBy("user.name")
+    .orderBy("user.id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
   const tags = await listExpertise(db, { userIds: people.map((p) => p.id) });
   return people.map((p) => ({
     ...p,

@@ -9,6 +9,9 @@ import { listAllSpaces, listSpacesForUser } from "../models/space.server";
 import { directoryFilterSchema } from "../schemas/directory";
 import type { Route } from "./+types/people";
 
+/** People per page: a search for a common name can match hundreds. */
+export const PEOPLE_PER_PAGE = 50;
+
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requirePermission(context, request, "directory.view");
   const { db } = getHub(context);
@@ -18,6 +21,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     : await listSpacesForUser(db, { userId: user.id });
   // A space filter may only name a space the viewer can see; any other finds nobody.
   const space = filter.space ? spaces.find((s) => s.slug === filter.space) : undefined;
+  const page = filter.page ?? 1;
   const people =
     filter.space && !space
       ? []
@@ -29,13 +33,33 @@ export async function loader({ context, request }: Route.LoaderArgs) {
             role: filter.role,
             spaceId: space?.id,
           },
+          limit: PEOPLE_PER_PAGE,
+          offset: (page - 1) * PEOPLE_PER_PAGE,
         });
-  return { people, filter, spaces: spaces.map((s) => ({ slug: s.slug, name: s.name })) };
+  const total = people[0]?.matchCount ?? 0;
+  return {
+    people,
+    filter,
+    page,
+    total,
+    pages: Math.ceil(total / PEOPLE_PER_PAGE),
+    spaces: spaces.map((s) => ({ slug: s.slug, name: s.name })),
+  };
 }
 
 export default function People({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { people, filter, spaces } = loaderData;
+  const { people, filter, page, total, pages, spaces } = loaderData;
+  // The same search, on another page.
+  const pageLink = (n: number) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(filter)) {
+      if (key !== "page" && value) params.set(key, String(value));
+    }
+    if (n > 1) params.set("page", String(n));
+    const query = params.toString();
+    return query ? `?${query}` : ".";
+  };
   return (
     <div className="page">
       <PageTitle title={t("people.title")} />
@@ -87,7 +111,11 @@ export default function People({ loaderData }: Route.ComponentProps) {
           {t("people.searchButton")}
         </button>
       </Form>
-      <p role="status">{t("people.count", { count: people.length })}</p>
+      <p role="status">
+        {pages > 1
+          ? `${t("people.count", { count: total })} ${t("people.pageOf", { page, pages })}`
+          : t("people.count", { count: total })}
+      </p>
       <ul className="card-list">
         {people.map((p) => (
           <li key={p.id} className="card">
@@ -116,6 +144,20 @@ export default function People({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      {pages > 1 ? (
+        <nav aria-label={t("people.pagination")} className="pagination">
+          {page > 1 ? (
+            <Link to={pageLink(page - 1)} rel="prev">
+              {t("people.previousPage")}
+            </Link>
+          ) : null}
+          {page < pages ? (
+            <Link to={pageLink(page + 1)} rel="next">
+              {t("people.nextPage")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

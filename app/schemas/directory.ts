@@ -9,4 +9,5 @@ export const directoryFilterSchema = z.object({
   organisationType: z.enum(organisationTypes).optional().catch(undefined),
   role: z.enum(spaceRoles).optional().catch(undefined),
   space: z.string().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

@@ -14,6 +14,7 @@ import {
   rowCounts,
   signIn,
   spaceId,
+  unescapeHtml,
   userId,
 } from "../helpers/fixtures";
 
@@ -296,5 +297,39 @@ describe("member directory and profiles", () => {
       expect(mailtoAddresses(own)).toEqual(new Set([email]));
       expect(own).toContain(phone);
     });
+  });
+  it("shows a long result in pages of 50 that together hold every match once, and keeps the search", async () => {
+    const network = await spaceId(h.db, "bispebjerg-netvaerk");
+    const made = new Set<string>();
+    for (let i = 1; i <= 60; i++) {
+      const id = await createPerson(h.db, {
+        email: `pagineret.${i}@example.org`,
+        name: `Pagineret Person ${String(i).padStart(2, "0")}`,
+      });
+      await createMembership(h.db, { spaceId: network, userId: id, role: "member" });
+      made.add(id);
+    }
+    const first = await (await yasmin.get("/people?q=pagineret")).text();
+    expect(mainOf(first)).toContain("60 personer (side 1 af 2)");
+    const onFirst = linkedPeople(mainOf(first));
+    expect(onFirst.size).toBe(50);
+    // The next page keeps the search.
+    const next = /<a[^>]*href="([^"]+)"[^>]*rel="next"|<a[^>]*rel="next"[^>]*href="([^"]+)"/.exec(
+      mainOf(first),
+    );
+    const href = new URL(unescapeHtml((next?.[1] ?? next?.[2])!), `${h.url}/people`);
+    expect(href.pathname).toBe("/people");
+    expect(href.searchParams.get("q")).toBe("pagineret");
+    expect(href.searchParams.get("page")).toBe("2");
+    const second = await (await yasmin.get(href.pathname + href.search)).text();
+    expect(mainOf(second)).toContain("60 personer (side 2 af 2)");
+    const onSecond = linkedPeople(mainOf(second));
+    expect(onSecond.size).toBe(10);
+    expect([...onSecond].filter((id) => onFirst.has(id))).toEqual([]);
+    expect(new Set([...onFirst, ...onSecond])).toEqual(made);
+    // A page past the end is empty, not an error; a nonsense page number shows the first.
+    expect((await yasmin.get("/people?q=pagineret&page=9")).status).toBe(200);
+    const nonsense = await (await yasmin.get("/people?q=pagineret&page=abc")).text();
+    expect(linkedPeople(mainOf(nonsense))).toEqual(onFirst);
   });
 });
