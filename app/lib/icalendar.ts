@@ -1,5 +1,5 @@
 /**
- * A small RFC 5545 (iCalendar) writer for meeting feeds and .ics downloads, written by hand so
+ * A small RFC 5545 (iCalendar) writer for meeting and activity feeds and .ics downloads, written by hand so
  * that every byte is ours to test: CRLF line ends, lines folded at 75 octets without splitting a
  * UTF-8 character, TEXT values escaped. Times are written in UTC ("…Z"), which Outlook, Google
  * and Apple Calendar read without a VTIMEZONE; the clients show them in the reader's own zone.
@@ -19,6 +19,8 @@ export interface CalendarEvent {
   location?: string;
   url?: string;
   description?: string;
+  /** E.g. an activity's target group. */
+  categories?: readonly string[];
 }
 
 export interface Calendar {
@@ -31,7 +33,7 @@ export interface Calendar {
   now?: Date;
 }
 
-export const PRODID = "-//Samarbejdshub//Møder//DA";
+export const PRODID = "-//Samarbejdshub//DA";
 
 const MAX_OCTETS = 75;
 
@@ -114,6 +116,9 @@ function writeEvent(event: CalendarEvent, stamp: string): string {
     textProperty("LOCATION", event.location),
     event.url ? property("URL;VALUE=URI", uriValue(event.url)) : "",
     textProperty("DESCRIPTION", event.description),
+    event.categories?.length
+      ? property("CATEGORIES", event.categories.map(escapeText).join(","))
+      : "",
     // A cancelled event must not block time in the reader's calendar while it is still shown.
     property("TRANSP", event.cancelled ? "TRANSPARENT" : "OPAQUE"),
     property("END", "VEVENT"),

@@ -1,5 +1,5 @@
 import { getHub, plainRefusal, requireSpaceForDownload } from "../auth/guard.server";
-import { buildCalendar } from "../lib/icalendar-activities";
+import { writeCalendar } from "../lib/icalendar";
 import { getInstance } from "../middleware/i18next";
 import { hasLocalActivities, listActivities } from "../models/activity.server";
 import type { Route } from "./+types/space-activities-calendar";
@@ -29,13 +29,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     limit: 5_000,
   });
   const host = new URL(config.publicUrl).hostname;
-  const body = buildCalendar({
+  const body = writeCalendar({
     name: t("activities.feedName", { space: space.name }),
     events: activities.map((a) => ({
       uid: `activity-${a.id}@${host}`,
       sequence: a.calendarSequence,
-      startsAt: a.startsAt,
-      endsAt: a.endsAt,
+      start: a.startsAt,
+      end: a.endsAt,
       summary: a.title,
       location: a.place,
       description: [
